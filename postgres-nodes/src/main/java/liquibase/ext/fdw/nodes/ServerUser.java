@@ -68,10 +68,17 @@ final class ServerUser {
         return mode == Mode.SETPRIV;
     }
 
-    /** Lets the server account read and traverse a directory the launcher created. */
+    /** Lets the server account read and traverse a directory tree the launcher created. */
     void openForServer(Path dir) throws IOException {
         if (mode == Mode.SETPRIV) {
             run(List.of("chmod", "-R", "a+rX", dir.toString()));
+        }
+    }
+
+    /** Lets the server account traverse one directory (not its contents: data directories must stay 0700). */
+    void openDirectoryForServer(Path dir) throws IOException {
+        if (mode == Mode.SETPRIV) {
+            run(List.of("chmod", "a+rx", dir.toString()));
         }
     }
 

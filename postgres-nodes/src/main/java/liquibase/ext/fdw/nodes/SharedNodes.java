@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,9 @@ public final class SharedNodes {
     private static Path createRoot() {
         try {
             Path base = Paths.get(System.getProperty("java.io.tmpdir"));
-            Path root = Files.createTempDirectory(base, "liquibase-fdw-nodes-");
+            // Readable by others: where the server runs as an unprivileged account it must enter this directory.
+            Path root = Files.createTempDirectory(base, "liquibase-fdw-nodes-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 for (PostgresNode node : NODES.values()) {
                     try {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,11 +17,17 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class NodeLauncherIT {
+
+    /** Node directories live where an unprivileged server account can reach them (JUnit's @TempDir is 0700). */
+    private static Path newDirectory() throws IOException {
+        Path dir = Files.createTempDirectory(Path.of("target"), "nodes-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        return dir.toAbsolutePath();
+    }
 
     static Stream<Integer> majors() {
         return SharedNodes.testMajors().stream();
@@ -27,7 +35,8 @@ class NodeLauncherIT {
 
     @ParameterizedTest(name = "PostgreSQL {0}")
     @MethodSource("majors")
-    void startsEveryMajorWithPostgresFdwAndScramOverTcp(int major, @TempDir Path dir) throws Exception {
+    void startsEveryMajorWithPostgresFdwAndScramOverTcp(int major) throws Exception {
+        Path dir = newDirectory();
         try (PostgresNode node = NodeLauncher.start(NodeSpec.builder("n" + major, dir).major(major).database("shard").build())) {
             try (Connection c = node.connect(); Statement s = c.createStatement()) {
                 assertEquals(major, c.getMetaData().getDatabaseMajorVersion());
@@ -42,7 +51,8 @@ class NodeLauncherIT {
     }
 
     @Test
-    void keepsDataAndPortAcrossRestartsAndStopsCleanly(@TempDir Path dir) throws Exception {
+    void keepsDataAndPortAcrossRestartsAndStopsCleanly() throws Exception {
+        Path dir = newDirectory();
         NodeSpec spec = NodeSpec.builder("kept", dir).build();
         PostgresNode first = NodeLauncher.start(spec);
         try (Connection c = first.connect(); Statement s = c.createStatement()) {
@@ -63,7 +73,8 @@ class NodeLauncherIT {
     }
 
     @Test
-    void twoNodesHaveTheirOwnPortsAndPasswords(@TempDir Path dir) {
+    void twoNodesHaveTheirOwnPortsAndPasswords() throws Exception {
+        Path dir = newDirectory();
         try (PostgresNode a = NodeLauncher.start(NodeSpec.builder("a", dir.resolve("a")).build());
                 PostgresNode b = NodeLauncher.start(NodeSpec.builder("b", dir.resolve("b")).build())) {
             assertNotEquals(a.port(), b.port());
@@ -73,7 +84,8 @@ class NodeLauncherIT {
     }
 
     @Test
-    void refusesDataOfAnotherMajor(@TempDir Path dir) throws Exception {
+    void refusesDataOfAnotherMajor() throws Exception {
+        Path dir = newDirectory();
         List<Integer> majors = SharedNodes.testMajors();
         int other = majors.stream().filter(m -> m != PostgresBinaries.defaultMajor()).findFirst().orElse(14);
         NodeLauncher.start(NodeSpec.builder("x", dir).major(other).build()).stop();
