@@ -1,0 +1,149 @@
+package liquibase.ext.fdw.change.importforeignschema;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import liquibase.change.ChangeMetaData;
+import liquibase.change.DatabaseChange;
+import liquibase.change.DatabaseChangeProperty;
+import liquibase.database.Database;
+import liquibase.exception.ValidationErrors;
+import liquibase.ext.fdw.change.AbstractFdwChange;
+import liquibase.ext.fdw.change.ChangeMessages;
+import liquibase.ext.fdw.option.FdwOption;
+import liquibase.ext.fdw.option.FdwOptions;
+import liquibase.ext.fdw.option.OptionChecks;
+import liquibase.parser.core.ParsedNode;
+import liquibase.parser.core.ParsedNodeException;
+import liquibase.resource.ResourceAccessor;
+import liquibase.statement.SqlStatement;
+
+/**
+ * Creates foreign tables for the tables of a remote schema. Rolls back by dropping exactly the foreign tables the
+ * import created (found in the catalog through the server and the options postgres_fdw records).
+ */
+@DatabaseChange(name = "importForeignSchema", description = "Imports remote tables as foreign tables (IMPORT FOREIGN SCHEMA)",
+        priority = ChangeMetaData.PRIORITY_DEFAULT)
+public class ImportForeignSchemaChange extends AbstractFdwChange {
+    private static final List<String> IMPORT_OPTIONS =
+            List.of("import_collate", "import_default", "import_generated", "import_not_null");
+
+    private String serverName;
+    private String remoteSchema;
+    private String localSchema;
+    private String limitTo;
+    private String except;
+    private List<FdwOption> options = new ArrayList<>();
+
+    @DatabaseChangeProperty(description = "Foreign server to import from", exampleValue = "box2")
+    public String getServerName() {
+        return serverName;
+    }
+
+    public void setServerName(String serverName) {
+        this.serverName = trimToNull(serverName);
+    }
+
+    @DatabaseChangeProperty(description = "Schema on the remote server", exampleValue = "box2_schema")
+    public String getRemoteSchema() {
+        return remoteSchema;
+    }
+
+    public void setRemoteSchema(String remoteSchema) {
+        this.remoteSchema = trimToNull(remoteSchema);
+    }
+
+    @DatabaseChangeProperty(description = "Local schema that receives the foreign tables", exampleValue = "box1_schema")
+    public String getLocalSchema() {
+        return localSchema;
+    }
+
+    public void setLocalSchema(String localSchema) {
+        this.localSchema = trimToNull(localSchema);
+    }
+
+    @DatabaseChangeProperty(description = "Comma-separated remote tables to import (LIMIT TO)",
+            exampleValue = "temperatures_2016, temperatures_2017")
+    public String getLimitTo() {
+        return limitTo;
+    }
+
+    public void setLimitTo(String limitTo) {
+        this.limitTo = trimToNull(limitTo);
+    }
+
+    @DatabaseChangeProperty(description = "Comma-separated remote tables to leave out (EXCEPT)", exampleValue = "audit_log")
+    public String getExcept() {
+        return except;
+    }
+
+    public void setExcept(String except) {
+        this.except = trimToNull(except);
+    }
+
+    @DatabaseChangeProperty(description = "Import options: import_collate, import_default, import_generated, import_not_null")
+    public List<FdwOption> getOptions() {
+        return options;
+    }
+
+    public void setOptions(List<FdwOption> options) {
+        this.options = options == null ? new ArrayList<>() : options;
+    }
+
+    @Override
+    protected void customLoadLogic(ParsedNode parsedNode, ResourceAccessor resourceAccessor) throws ParsedNodeException {
+        options = FdwOptions.load(parsedNode);
+    }
+
+    private static List<String> split(String list) {
+        if (list == null) {
+            return List.of();
+        }
+        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toList());
+    }
+
+    @Override
+    public ValidationErrors validate(Database database) {
+        ValidationErrors errors = new ValidationErrors();
+        require(errors, "serverName", serverName, "set serverName to the foreign server to import from");
+        require(errors, "remoteSchema", remoteSchema, "set remoteSchema to the schema on the remote server");
+        require(errors, "localSchema", localSchema, "set localSchema to the local schema that receives the tables");
+        if (limitTo != null && except != null) {
+            errors.addError(ChangeMessages.format(this, "attributes 'limitTo' and 'except' exclude each other; "
+                    + "keep limitTo to import only the listed tables, or except to import all others."));
+        }
+        OptionChecks.check(this, options, null, database, errors);
+        for (FdwOption option : options) {
+            if (option.getName() != null && !IMPORT_OPTIONS.contains(option.getName())) {
+                errors.addError(ChangeMessages.format(this, "option '" + option.getName()
+                        + "' is not a postgres_fdw import option; valid options are " + String.join(", ", IMPORT_OPTIONS) + "."));
+            }
+        }
+        return errors.hasErrors() ? errors : super.validate(database);
+    }
+
+    private ImportForeignSchemaStatement statement() {
+        return new ImportForeignSchemaStatement(serverName, remoteSchema, localSchema, split(limitTo), split(except), options);
+    }
+
+    @Override
+    public SqlStatement[] generateStatements(Database database) {
+        return new SqlStatement[] {statement()};
+    }
+
+    @Override
+    public boolean supportsRollback(Database database) {
+        return true;
+    }
+
+    @Override
+    public SqlStatement[] generateRollbackStatements(Database database) {
+        return new SqlStatement[] {new DropImportedTablesStatement(statement())};
+    }
+
+    @Override
+    public String getConfirmationMessage() {
+        return "Foreign schema " + remoteSchema + " imported from " + serverName + " into " + localSchema;
+    }
+}

@@ -1,0 +1,23 @@
+package liquibase.ext.fdw.sql;
+
+import liquibase.database.Database;
+import liquibase.database.core.PostgresDatabase;
+import liquibase.sqlgenerator.core.AbstractSqlGenerator;
+import liquibase.statement.SqlStatement;
+
+/**
+ * Base of the extension's generators: PostgreSQL only, so Liquibase itself reports
+ * {@code "<changeType> is not supported on <database>"} for any other database.
+ */
+public abstract class PostgresOnlyGenerator<T extends SqlStatement> extends AbstractSqlGenerator<T> {
+
+    @Override
+    public boolean supports(T statement, Database database) {
+        return database instanceof PostgresDatabase;
+    }
+
+    /** An identifier, quoted where PostgreSQL needs it. */
+    protected static String name(Database database, String identifier) {
+        return database.escapeObjectName(identifier, liquibase.structure.core.Table.class);
+    }
+}
