@@ -18,6 +18,6 @@ public abstract class PostgresOnlyGenerator<T extends SqlStatement> extends Abst
 
     /** An identifier, quoted where PostgreSQL needs it. */
     protected static String name(Database database, String identifier) {
-        return database.escapeObjectName(identifier, liquibase.structure.core.Table.class);
+        return Identifiers.quote(database, identifier);
     }
 }

@@ -3,6 +3,7 @@ package liquibase.ext.fdw.change.dropusermapping;
 import java.util.Locale;
 import java.util.Set;
 import liquibase.database.Database;
+import liquibase.ext.fdw.sql.Identifiers;
 
 /** Renders the {@code FOR <user> SERVER <server>} part shared by user-mapping statements. */
 public final class UserMappingSql {
@@ -17,11 +18,11 @@ public final class UserMappingSql {
         if (KEYWORDS.contains(upper)) {
             return upper;
         }
-        return database.escapeObjectName(userName, liquibase.structure.core.Table.class);
+        return Identifiers.quote(database, userName);
     }
 
     public static String target(Database database, String userName, String serverName) {
         return "FOR " + user(database, userName) + " SERVER "
-                + database.escapeObjectName(serverName, liquibase.structure.core.Table.class);
+                + Identifiers.quote(database, serverName);
     }
 }
