@@ -3,6 +3,8 @@ package liquibase.ext.fdw.option;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import liquibase.database.Database;
+import liquibase.ext.fdw.secret.Secrets;
 import liquibase.ext.fdw.sql.SqlLiterals;
 import liquibase.parser.core.ParsedNode;
 import liquibase.parser.core.ParsedNodeException;
@@ -50,8 +52,8 @@ public final class FdwOptions {
         return options;
     }
 
-    /** {@code OPTIONS (name 'value', ...)} with a leading space, or an empty string when there are none. */
-    public static String clause(List<FdwOption> options) {
+    /** {@code OPTIONS (name 'value', ...)} with a leading space, or an empty string; secrets go through {@link Secrets}. */
+    public static String clause(List<FdwOption> options, Database database) {
         if (options.isEmpty()) {
             return "";
         }
@@ -60,7 +62,9 @@ public final class FdwOptions {
             if (i > 0) {
                 sql.append(", ");
             }
-            sql.append(name(options.get(i).getName())).append(' ').append(SqlLiterals.quote(options.get(i).getValue()));
+            FdwOption option = options.get(i);
+            sql.append(name(option.getName())).append(' ').append(Secrets.isSecretOption(option.getName())
+                    ? Secrets.literal(database, option.getValue()) : SqlLiterals.quote(option.getValue()));
         }
         return sql.append(')').toString();
     }

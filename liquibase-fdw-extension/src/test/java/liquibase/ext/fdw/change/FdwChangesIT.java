@@ -1,6 +1,7 @@
 package liquibase.ext.fdw.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -78,7 +79,12 @@ class FdwChangesIT {
                     .parameter("box2.password", remotePassword)
                     .parameter("local.user", localUser)
                     .parameter("remote.user", remoteUser);
+            // Secrets: masked in SQL output, real when executed, never in the changelog table.
+            String preview = runner.updateSql(coordinator);
+            assertTrue(preview.contains("password '********'"), preview);
+            assertFalse(preview.contains("secret"), preview);
             runner.update(coordinator);
+            assertFalse(String.join("\n", coordinator.query("SELECT * FROM databasechangelog")).contains("secret"));
 
             assertEquals("postgres_fdw", coordinator.scalar("SELECT extname FROM pg_extension WHERE extname = 'postgres_fdw'"));
             assertEquals("box2|postgres_fdw|{host=127.0.0.1,port=" + shard.node().port() + ",dbname=" + shard.name()

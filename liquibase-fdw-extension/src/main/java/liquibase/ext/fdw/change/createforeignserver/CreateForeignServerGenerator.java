@@ -33,7 +33,7 @@ public class CreateForeignServerGenerator extends PostgresOnlyGenerator<CreateFo
             sql.append(" VERSION ").append(SqlLiterals.quote(s.getVersion()));
         }
         sql.append(" FOREIGN DATA WRAPPER ").append(name(database, s.getFdwName()));
-        sql.append(FdwOptions.clause(s.getOptions()));
+        sql.append(FdwOptions.clause(s.getOptions(), database));
         return new Sql[] {new UnparsedSql(sql.toString())};
     }
 }

@@ -24,6 +24,6 @@ public class CreateUserMappingGenerator extends PostgresOnlyGenerator<CreateUser
             SqlGeneratorChain<CreateUserMappingStatement> chain) {
         return new Sql[] {new UnparsedSql("CREATE USER MAPPING " + (s.isIfNotExists() ? "IF NOT EXISTS " : "")
                 + UserMappingSql.target(database, s.getUserName(), s.getServerName())
-                + FdwOptions.clause(s.getOptions()))};
+                + FdwOptions.clause(s.getOptions(), database))};
     }
 }

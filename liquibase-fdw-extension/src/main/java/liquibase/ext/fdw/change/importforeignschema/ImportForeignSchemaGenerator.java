@@ -32,7 +32,7 @@ public class ImportForeignSchemaGenerator extends PostgresOnlyGenerator<ImportFo
         }
         sql.append(" FROM SERVER ").append(name(database, s.getServerName()));
         sql.append(" INTO ").append(name(database, s.getLocalSchema()));
-        sql.append(FdwOptions.clause(s.getOptions()));
+        sql.append(FdwOptions.clause(s.getOptions(), database));
         return new Sql[] {new UnparsedSql(sql.toString())};
     }
 

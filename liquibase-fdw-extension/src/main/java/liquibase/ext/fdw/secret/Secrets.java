@@ -1,0 +1,47 @@
+package liquibase.ext.fdw.secret;
+
+import java.util.Set;
+import liquibase.Scope;
+import liquibase.database.Database;
+import liquibase.executor.ExecutorService;
+import liquibase.executor.LoggingExecutor;
+import liquibase.ext.fdw.sql.SqlLiterals;
+
+/**
+ * Keeps secret option values (passwords) out of generated SQL files. Liquibase's SQL-output commands (updateSQL,
+ * rollbackSQL, ...) swap the database's {@code jdbc} executor for a {@link LoggingExecutor}; when that is the case
+ * a secret renders as {@value #MASK}, and only statements sent to a live connection carry the real value.
+ * {@code -Dliquibase.fdw.revealSecrets=true} opts in to the real value in SQL output.
+ */
+public final class Secrets {
+    /** What a secret looks like in SQL output. */
+    public static final String MASK = "'********'";
+    /** System property that reveals secrets in SQL output. */
+    public static final String REVEAL_PROPERTY = "liquibase.fdw.revealSecrets";
+
+    private static final Set<String> SECRET_OPTIONS = Set.of("password", "sslpassword");
+
+    private Secrets() {
+    }
+
+    /** Whether an option's value is secret. */
+    public static boolean isSecretOption(String optionName) {
+        return optionName != null && SECRET_OPTIONS.contains(optionName);
+    }
+
+    /** The literal for a secret value: real when executed, masked when written out as SQL. */
+    public static String literal(Database database, String value) {
+        if (writesSqlOutput(database) && !Boolean.getBoolean(REVEAL_PROPERTY)) {
+            return MASK;
+        }
+        return SqlLiterals.quote(value);
+    }
+
+    private static boolean writesSqlOutput(Database database) {
+        if (database == null) {
+            return false;
+        }
+        return Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", database)
+                instanceof LoggingExecutor;
+    }
+}
