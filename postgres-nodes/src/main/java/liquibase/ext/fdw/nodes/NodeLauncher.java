@@ -159,7 +159,7 @@ public final class NodeLauncher {
                 Statement s = c.createStatement()) {
             s.execute("ALTER ROLE " + PostgresNode.SUPERUSER + " PASSWORD '" + next + "'");
         } catch (SQLException e) {
-            throw new IOException("could not set the node's superuser password: " + e.getMessage(), e);
+            throw new IOException("could not give the node its own superuser password (" + e.getMessage() + ")", e);
         }
         state.setProperty("password", next);
         state.remove("newPassword");

@@ -8,22 +8,18 @@ import liquibase.change.DatabaseChange;
 import liquibase.change.DatabaseChangeProperty;
 import liquibase.database.Database;
 import liquibase.exception.ValidationErrors;
-import liquibase.ext.fdw.change.AbstractFdwChange;
+import liquibase.ext.fdw.change.AbstractOptionsChange;
 import liquibase.ext.fdw.change.ChangeMessages;
 import liquibase.ext.fdw.change.dropforeignserver.DropForeignServerChange;
 import liquibase.ext.fdw.option.FdwOption;
-import liquibase.ext.fdw.option.FdwOptions;
 import liquibase.ext.fdw.option.OptionChecks;
 import liquibase.ext.fdw.option.PostgresFdwOptions;
-import liquibase.parser.core.ParsedNode;
-import liquibase.parser.core.ParsedNodeException;
-import liquibase.resource.ResourceAccessor;
 import liquibase.statement.SqlStatement;
 
 /** Defines a foreign server (a remote node); rolls back with DROP SERVER. */
 @DatabaseChange(name = "createForeignServer", description = "Defines a foreign server (CREATE SERVER)",
         priority = ChangeMetaData.PRIORITY_DEFAULT)
-public class CreateForeignServerChange extends AbstractFdwChange {
+public class CreateForeignServerChange extends AbstractOptionsChange {
     private static final String POSTGRES_FDW = "postgres_fdw";
 
     private String serverName;
@@ -34,7 +30,6 @@ public class CreateForeignServerChange extends AbstractFdwChange {
     private String type;
     private String version;
     private Boolean ifNotExists;
-    private List<FdwOption> options = new ArrayList<>();
 
     @DatabaseChangeProperty(description = "Name of the foreign server", exampleValue = "box2")
     public String getServerName() {
@@ -108,20 +103,6 @@ public class CreateForeignServerChange extends AbstractFdwChange {
         this.ifNotExists = ifNotExists;
     }
 
-    @DatabaseChangeProperty(description = "Further server options (<fdw:option name=\"...\" value=\"...\"/>)")
-    public List<FdwOption> getOptions() {
-        return options;
-    }
-
-    public void setOptions(List<FdwOption> options) {
-        this.options = options == null ? new ArrayList<>() : options;
-    }
-
-    @Override
-    protected void customLoadLogic(ParsedNode parsedNode, ResourceAccessor resourceAccessor) throws ParsedNodeException {
-        options = FdwOptions.load(parsedNode);
-    }
-
     /** The host/port/dbname shorthands first, then the nested options. */
     List<FdwOption> allOptions() {
         List<FdwOption> all = new ArrayList<>();
@@ -134,7 +115,7 @@ public class CreateForeignServerChange extends AbstractFdwChange {
         if (dbname != null) {
             all.add(new FdwOption("dbname", dbname));
         }
-        all.addAll(options);
+        all.addAll(getOptions());
         return all;
     }
 

@@ -9,15 +9,11 @@ import liquibase.change.DatabaseChange;
 import liquibase.change.DatabaseChangeProperty;
 import liquibase.database.Database;
 import liquibase.exception.ValidationErrors;
-import liquibase.ext.fdw.change.AbstractFdwChange;
+import liquibase.ext.fdw.change.AbstractOptionsChange;
 import liquibase.ext.fdw.change.dropusermapping.DropUserMappingChange;
 import liquibase.ext.fdw.option.FdwOption;
-import liquibase.ext.fdw.option.FdwOptions;
 import liquibase.ext.fdw.option.OptionChecks;
 import liquibase.ext.fdw.option.PostgresFdwOptions;
-import liquibase.parser.core.ParsedNode;
-import liquibase.parser.core.ParsedNodeException;
-import liquibase.resource.ResourceAccessor;
 import liquibase.statement.SqlStatement;
 
 /**
@@ -26,13 +22,12 @@ import liquibase.statement.SqlStatement;
  */
 @DatabaseChange(name = "createUserMapping", description = "Maps a local role to remote credentials (CREATE USER MAPPING)",
         priority = ChangeMetaData.PRIORITY_DEFAULT)
-public class CreateUserMappingChange extends AbstractFdwChange {
+public class CreateUserMappingChange extends AbstractOptionsChange {
     private String userName;
     private String serverName;
     private String user;
     private String password;
     private Boolean ifNotExists;
-    private List<FdwOption> options = new ArrayList<>();
 
     @DatabaseChangeProperty(description = "Local role, or CURRENT_USER, CURRENT_ROLE, SESSION_USER, USER, PUBLIC", exampleValue = "user1")
     public String getUserName() {
@@ -80,20 +75,6 @@ public class CreateUserMappingChange extends AbstractFdwChange {
         this.ifNotExists = ifNotExists;
     }
 
-    @DatabaseChangeProperty(description = "Further user mapping options (<fdw:option name=\"...\" value=\"...\"/>)")
-    public List<FdwOption> getOptions() {
-        return options;
-    }
-
-    public void setOptions(List<FdwOption> options) {
-        this.options = options == null ? new ArrayList<>() : options;
-    }
-
-    @Override
-    protected void customLoadLogic(ParsedNode parsedNode, ResourceAccessor resourceAccessor) throws ParsedNodeException {
-        options = FdwOptions.load(parsedNode);
-    }
-
     @Override
     public String[] getExcludedFieldFilters(ChecksumVersion version) {
         return new String[] {"password"};
@@ -107,7 +88,7 @@ public class CreateUserMappingChange extends AbstractFdwChange {
         if (password != null) {
             all.add(new FdwOption("password", password));
         }
-        all.addAll(options);
+        all.addAll(getOptions());
         return all;
     }
 

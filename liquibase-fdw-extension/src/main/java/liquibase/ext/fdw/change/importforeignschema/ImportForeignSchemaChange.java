@@ -1,6 +1,5 @@
 package liquibase.ext.fdw.change.importforeignschema;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -9,14 +8,10 @@ import liquibase.change.DatabaseChange;
 import liquibase.change.DatabaseChangeProperty;
 import liquibase.database.Database;
 import liquibase.exception.ValidationErrors;
-import liquibase.ext.fdw.change.AbstractFdwChange;
+import liquibase.ext.fdw.change.AbstractOptionsChange;
 import liquibase.ext.fdw.change.ChangeMessages;
 import liquibase.ext.fdw.option.FdwOption;
-import liquibase.ext.fdw.option.FdwOptions;
 import liquibase.ext.fdw.option.OptionChecks;
-import liquibase.parser.core.ParsedNode;
-import liquibase.parser.core.ParsedNodeException;
-import liquibase.resource.ResourceAccessor;
 import liquibase.statement.SqlStatement;
 
 /**
@@ -25,7 +20,7 @@ import liquibase.statement.SqlStatement;
  */
 @DatabaseChange(name = "importForeignSchema", description = "Imports remote tables as foreign tables (IMPORT FOREIGN SCHEMA)",
         priority = ChangeMetaData.PRIORITY_DEFAULT)
-public class ImportForeignSchemaChange extends AbstractFdwChange {
+public class ImportForeignSchemaChange extends AbstractOptionsChange {
     private static final List<String> IMPORT_OPTIONS =
             List.of("import_collate", "import_default", "import_generated", "import_not_null");
 
@@ -34,7 +29,6 @@ public class ImportForeignSchemaChange extends AbstractFdwChange {
     private String localSchema;
     private String limitTo;
     private String except;
-    private List<FdwOption> options = new ArrayList<>();
 
     @DatabaseChangeProperty(description = "Foreign server to import from", exampleValue = "box2")
     public String getServerName() {
@@ -82,20 +76,6 @@ public class ImportForeignSchemaChange extends AbstractFdwChange {
         this.except = trimToNull(except);
     }
 
-    @DatabaseChangeProperty(description = "Import options: import_collate, import_default, import_generated, import_not_null")
-    public List<FdwOption> getOptions() {
-        return options;
-    }
-
-    public void setOptions(List<FdwOption> options) {
-        this.options = options == null ? new ArrayList<>() : options;
-    }
-
-    @Override
-    protected void customLoadLogic(ParsedNode parsedNode, ResourceAccessor resourceAccessor) throws ParsedNodeException {
-        options = FdwOptions.load(parsedNode);
-    }
-
     private static List<String> split(String list) {
         if (list == null) {
             return List.of();
@@ -113,8 +93,8 @@ public class ImportForeignSchemaChange extends AbstractFdwChange {
             errors.addError(ChangeMessages.format(this, "attributes 'limitTo' and 'except' exclude each other; "
                     + "keep limitTo to import only the listed tables, or except to import all others."));
         }
-        OptionChecks.check(this, options, null, database, errors);
-        for (FdwOption option : options) {
+        OptionChecks.check(this, getOptions(), null, database, errors);
+        for (FdwOption option : getOptions()) {
             if (option.getName() != null && !IMPORT_OPTIONS.contains(option.getName())) {
                 errors.addError(ChangeMessages.format(this, "option '" + option.getName()
                         + "' is not a postgres_fdw import option; valid options are " + String.join(", ", IMPORT_OPTIONS) + "."));
@@ -124,7 +104,7 @@ public class ImportForeignSchemaChange extends AbstractFdwChange {
     }
 
     private ImportForeignSchemaStatement statement() {
-        return new ImportForeignSchemaStatement(serverName, remoteSchema, localSchema, split(limitTo), split(except), options);
+        return new ImportForeignSchemaStatement(serverName, remoteSchema, localSchema, split(limitTo), split(except), getOptions());
     }
 
     @Override
