@@ -48,7 +48,14 @@ public final class NodeLauncher {
      * server is already running (started by an earlier run), the running node is returned untouched.
      */
     public static PostgresNode start(NodeSpec spec) {
-        PostgresBinaries binaries = PostgresBinaries.forMajor(spec.major());
+        return start(spec, PostgresBinaries.forMajor(spec.major()));
+    }
+
+    /**
+     * Starts the node with binaries the caller resolved itself (a build tool resolving the artifact from its
+     * repositories); the spec's major is ignored in favour of the binaries' own.
+     */
+    public static PostgresNode start(NodeSpec spec, PostgresBinaries binaries) {
         try {
             Files.createDirectories(spec.directory());
             try (FileMutex ignored = FileMutex.acquire(spec.directory().resolve(".lock"))) {
@@ -82,15 +89,25 @@ public final class NodeLauncher {
 
     /** Whether the node kept in {@code directory} has a running server. */
     public static boolean isRunning(Path directory, int major) {
+        return isRunning(directory, PostgresBinaries.forMajor(major));
+    }
+
+    /** Whether the node kept in {@code directory} has a running server, checked with the given binaries. */
+    public static boolean isRunning(Path directory, PostgresBinaries binaries) {
         Path data = directory.toAbsolutePath().resolve("data");
-        return Files.isRegularFile(data.resolve("PG_VERSION")) && isRunning(PostgresBinaries.forMajor(major), data);
+        return Files.isRegularFile(data.resolve("PG_VERSION")) && isRunning(binaries, data);
     }
 
     /** Stops the server kept in {@code directory}, if one runs there. */
     public static void stop(Path directory, int major) {
+        stop(directory, PostgresBinaries.forMajor(major));
+    }
+
+    /** Stops the server kept in {@code directory} with the given binaries, if one runs there. */
+    public static void stop(Path directory, PostgresBinaries binaries) {
         Path data = directory.toAbsolutePath().resolve("data");
         if (Files.isRegularFile(data.resolve("PG_VERSION"))) {
-            stopServer(PostgresBinaries.forMajor(major), data, directory.getFileName().toString());
+            stopServer(binaries, data, directory.getFileName().toString());
         }
     }
 

@@ -1,0 +1,78 @@
+package liquibase.ext.fdw.topology;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.visitor.AbstractChangeExecListener;
+import liquibase.database.Database;
+
+/** Prints one line per changeset of a node as Liquibase runs it, and counts what was applied or rolled back. */
+final class ProgressListener extends AbstractChangeExecListener {
+    private final String node;
+    private final TopologyLog log;
+    private final Redactor redactor;
+    private final AtomicInteger executed = new AtomicInteger();
+    private final AtomicInteger rolledBack = new AtomicInteger();
+    private final boolean writesSql;
+    private volatile long started = System.nanoTime();
+
+    /** {@code writesSql}: the goal writes SQL to a file instead of changing the node. */
+    ProgressListener(String node, TopologyLog log, Redactor redactor, boolean writesSql) {
+        this.node = node;
+        this.log = log;
+        this.redactor = redactor;
+        this.writesSql = writesSql;
+    }
+
+    @Override
+    public void willRun(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, ChangeSet.RunStatus runStatus) {
+        started = System.nanoTime();
+    }
+
+    @Override
+    public void ran(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, ChangeSet.ExecType execType) {
+        if (execType == ChangeSet.ExecType.EXECUTED || execType == ChangeSet.ExecType.RERAN) {
+            executed.incrementAndGet();
+        }
+        String verb = writesSql ? "wrote SQL of" : switch (execType) {
+            case EXECUTED -> "applied";
+            case RERAN -> "re-applied";
+            case MARK_RAN -> "marked ran";
+            default -> execType.name().toLowerCase();
+        };
+        log.info("[" + node + "] " + verb + " " + id(changeSet) + " (" + elapsed() + " ms)");
+    }
+
+    @Override
+    public void willRollback(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database) {
+        started = System.nanoTime();
+    }
+
+    @Override
+    public void rolledBack(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database) {
+        rolledBack.incrementAndGet();
+        log.info("[" + node + "] " + (writesSql ? "wrote rollback SQL of " : "rolled back ") + id(changeSet) + " (" + elapsed() + " ms)");
+    }
+
+    @Override
+    public void runFailed(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, Exception exception) {
+        log.error("[" + node + "] failed " + id(changeSet) + " (" + elapsed() + " ms): "
+                + redactor.scrub(String.valueOf(exception.getMessage())));
+    }
+
+    int executed() {
+        return executed.get();
+    }
+
+    int rolledBack() {
+        return rolledBack.get();
+    }
+
+    static String id(ChangeSet changeSet) {
+        return changeSet.getFilePath() + "::" + changeSet.getId() + "::" + changeSet.getAuthor();
+    }
+
+    private long elapsed() {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}

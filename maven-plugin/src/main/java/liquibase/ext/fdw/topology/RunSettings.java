@@ -1,0 +1,43 @@
+package liquibase.ext.fdw.topology;
+
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.Map;
+
+/**
+ * What to run and how: the goal and its arguments, the Liquibase filters shared by all nodes, failure handling,
+ * parallelism and where SQL files and the report go.
+ *
+ * @param goal the goal
+ * @param contexts contexts for every node (added to a node's own), or null
+ * @param labels label expression for every node (combined with a node's own), or null
+ * @param parallelism most nodes of one level run at once (at least 1)
+ * @param onFailure what a node failure does to the rest of the run
+ * @param rollbackCount changesets to roll back per node, or null
+ * @param rollbackTag tag to roll back to (rollback) or to set (tag), or null
+ * @param rollbackDate date to roll back to, or null
+ * @param outputDirectory where {@code <node>.sql} files and {@code report.json} are written
+ * @param properties changelog parameters for every node
+ */
+public record RunSettings(Goal goal, String contexts, String labels, int parallelism, OnFailure onFailure,
+        Integer rollbackCount, String rollbackTag, Date rollbackDate, Path outputDirectory,
+        Map<String, String> properties) {
+
+    public RunSettings {
+        properties = Map.copyOf(properties);
+        if (parallelism < 1) {
+            throw new TopologyException("parallelism is " + parallelism + "; it must be 1 or more.");
+        }
+        if (goal == Goal.ROLLBACK || goal == Goal.ROLLBACK_SQL) {
+            int given = (rollbackCount != null ? 1 : 0) + (rollbackTag != null ? 1 : 0) + (rollbackDate != null ? 1 : 0);
+            if (given != 1) {
+                throw new TopologyException(goal.goalName() + " needs exactly one of rollbackCount, rollbackTag and"
+                        + " rollbackDate (-Dfdw.rollbackCount=1, -Dfdw.rollbackTag=<tag> or -Dfdw.rollbackDate=<yyyy-MM-dd'T'HH:mm:ss>); "
+                        + given + " given.");
+            }
+        }
+        if (goal == Goal.TAG && rollbackTag == null) {
+            throw new TopologyException("tag needs a tag name; pass -Dfdw.tag=<name>.");
+        }
+    }
+}
