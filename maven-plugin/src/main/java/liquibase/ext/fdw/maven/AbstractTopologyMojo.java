@@ -47,9 +47,15 @@ public abstract class AbstractTopologyMojo extends AbstractMojo {
     @Parameter
     protected List<NodeConfig> nodes;
 
-    /** Directory changelog paths of POM-declared nodes are relative to. */
-    @Parameter(property = "fdw.changeLogDirectory", defaultValue = "${project.basedir}/src/main/liquibase")
+    /**
+     * Directory the nodes' changelog paths are relative to; by default the topology file's directory, or
+     * {@code src/main/liquibase} for nodes declared in the POM.
+     */
+    @Parameter(property = "fdw.changeLogDirectory")
     protected File changeLogDirectory;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    private File basedir;
 
     /** PostgreSQL major of embedded nodes; overrides the topology file's embedded.postgresVersion (default 17). */
     @Parameter(property = "fdw.postgresVersion")
@@ -108,10 +114,19 @@ public abstract class AbstractTopologyMojo extends AbstractMojo {
         int defaultMajor = postgresVersion != null ? postgresVersion : PostgresBinaries.defaultMajor();
         Topology topology;
         if (nodes != null && !nodes.isEmpty()) {
-            topology = new Topology("pom.xml <nodes>", changeLogDirectory.toPath().toAbsolutePath(), defaultMajor,
+            File directory = changeLogDirectory != null ? changeLogDirectory : new File(basedir, "src/main/liquibase");
+            topology = new Topology("pom.xml <nodes>", directory.toPath().toAbsolutePath(), defaultMajor,
                     nodes.stream().map(NodeConfig::toDefinition).toList());
         } else {
             topology = TopologyLoader.load(topologyFile.toPath(), defaultMajor);
+            if (changeLogDirectory != null) {
+                topology = new Topology(topology.source(), changeLogDirectory.toPath().toAbsolutePath(),
+                        topology.postgresVersion(), topology.nodes());
+            }
+        }
+        if (!Files.isDirectory(topology.changeLogDirectory())) {
+            throw new TopologyException(topology.source() + ": changelog directory " + topology.changeLogDirectory()
+                    + " does not exist; set <changeLogDirectory> (-Dfdw.changeLogDirectory) to the directory of the changelogs.");
         }
         if (postgresVersion != null && postgresVersion != topology.postgresVersion()) {
             topology = new Topology(topology.source(), topology.changeLogDirectory(), postgresVersion, topology.nodes());

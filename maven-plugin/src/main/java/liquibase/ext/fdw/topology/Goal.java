@@ -32,6 +32,14 @@ public enum Goal {
         return changesNodes;
     }
 
+    /**
+     * Whether every node's Liquibase lock is taken before the goal starts: all goals that run a Liquibase command,
+     * because Liquibase takes the lock for those too and the runner must own it while nodes run in parallel.
+     */
+    public boolean takesLocks() {
+        return this != HISTORY && this != RELEASE_LOCKS;
+    }
+
     /** Whether the goal writes SQL files instead of touching the nodes. */
     public boolean writesSql() {
         return writesSql;

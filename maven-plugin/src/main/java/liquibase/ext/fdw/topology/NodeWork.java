@@ -47,35 +47,29 @@ final class NodeWork {
         LabelExpression labels = new LabelExpression(labels(session.node().labels(), settings.labels()));
         String node = session.node().name();
         TopologyLockServices.register();
-        try {
-            return switch (settings.goal()) {
-                case UPDATE -> update(liquibase, contexts, labels);
-                case UPDATE_SQL -> updateSql(liquibase, contexts, labels, node);
-                case ROLLBACK -> rollback(liquibase, contexts, labels, null);
-                case ROLLBACK_SQL -> rollbackSql(liquibase, contexts, labels, node);
-                case STATUS -> status(liquibase, contexts, labels, node);
-                case VALIDATE -> {
-                    liquibase.validate();
-                    log.info("[" + node + "] changelog " + session.node().changeLogFile() + " is valid");
-                    yield new Outcome(0, 0, 0, null, List.of());
-                }
-                case TAG -> {
-                    liquibase.tag(settings.rollbackTag());
-                    log.info("[" + node + "] tagged " + settings.rollbackTag());
-                    yield new Outcome(0, 0, 0, "tagged " + settings.rollbackTag(), List.of());
-                }
-                case HISTORY -> history(node);
-                case RELEASE_LOCKS -> {
-                    liquibase.forceReleaseLocks();
-                    log.info("[" + node + "] Liquibase lock released");
-                    yield new Outcome(0, 0, 0, "lock released", List.of());
-                }
-            };
-        } finally {
-            if (!settings.goal().changesNodes()) {
-                session.releaseLock();
+        return switch (settings.goal()) {
+            case UPDATE -> update(liquibase, contexts, labels);
+            case UPDATE_SQL -> updateSql(liquibase, contexts, labels, node);
+            case ROLLBACK -> rollback(liquibase, contexts, labels, null);
+            case ROLLBACK_SQL -> rollbackSql(liquibase, contexts, labels, node);
+            case STATUS -> status(liquibase, contexts, labels, node);
+            case VALIDATE -> {
+                liquibase.validate();
+                log.info("[" + node + "] changelog " + session.node().changeLogFile() + " is valid");
+                yield new Outcome(0, 0, 0, null, List.of());
             }
-        }
+            case TAG -> {
+                liquibase.tag(settings.rollbackTag());
+                log.info("[" + node + "] tagged " + settings.rollbackTag());
+                yield new Outcome(0, 0, 0, "tagged " + settings.rollbackTag(), List.of());
+            }
+            case HISTORY -> history(node);
+            case RELEASE_LOCKS -> {
+                liquibase.forceReleaseLocks();
+                log.info("[" + node + "] Liquibase lock released");
+                yield new Outcome(0, 0, 0, "lock released", List.of());
+            }
+        };
     }
 
     private Outcome update(Liquibase liquibase, Contexts contexts, LabelExpression labels) throws LiquibaseException {
@@ -152,7 +146,10 @@ final class NodeWork {
         return new Outcome(0, 0, 0, null, lines);
     }
 
-    /** The most useful message of a failure: Liquibase wraps the SQL error several times. */
+    /**
+     * The most useful message of a failure on one line: Liquibase wraps the SQL error several times, each wrapper
+     * repeating the cause with its class name in front.
+     */
     static String describe(Throwable failure) {
         Throwable deepest = failure;
         StringBuilder message = new StringBuilder(String.valueOf(failure.getMessage()));
@@ -163,7 +160,8 @@ final class NodeWork {
                 message.append(" | ").append(text);
             }
         }
-        return message.toString().replaceAll("\\s+", " ").trim();
+        return message.toString().replaceAll("\\b(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error): ", "")
+                .replaceAll("\\s+", " ").trim();
     }
 
     private static String join(String a, String b) {

@@ -57,7 +57,7 @@ final class ProgressListener extends AbstractChangeExecListener {
     @Override
     public void runFailed(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, Exception exception) {
         log.error("[" + node + "] failed " + id(changeSet) + " (" + elapsed() + " ms): "
-                + redactor.scrub(String.valueOf(exception.getMessage())));
+                + redactor.scrub(NodeWork.describe(exception)));
     }
 
     int executed() {

@@ -40,4 +40,10 @@ public record RunSettings(Goal goal, String contexts, String labels, int paralle
             throw new TopologyException("tag needs a tag name; pass -Dfdw.tag=<name>.");
         }
     }
+
+    /** The same settings for another goal, e.g. validating every node before an update. */
+    public RunSettings withGoal(Goal other) {
+        return new RunSettings(other, contexts, labels, parallelism, onFailure, rollbackCount, rollbackTag, rollbackDate,
+                outputDirectory, properties);
+    }
 }

@@ -82,8 +82,11 @@ public final class TopologyRunner {
                 "liquibase-fdw-release-locks");
         Runtime.getRuntime().addShutdownHook(releaseOnExit);
         try {
-            if (settings.goal().changesNodes()) {
+            if (settings.goal().takesLocks()) {
                 acquireAll(sessions);
+            }
+            if (settings.goal() == Goal.UPDATE) {
+                validateAll(levels, sessions, settings);
             }
             List<NodeResult> results = runLevels(levels, sessions, settings);
             if (settings.goal() == Goal.UPDATE && settings.onFailure() == OnFailure.ROLLBACK
@@ -125,6 +128,19 @@ public final class TopologyRunner {
         } catch (TopologyException e) {
             locked.forEach(NodeSession::releaseLock);
             throw new TopologyException(redactor.scrub(e.getMessage()) + " Nothing was changed on any node.", e);
+        }
+    }
+
+    /** Validates every node's changelog before the first node changes, so a bad changelog anywhere changes nothing. */
+    private void validateAll(List<List<NodeDefinition>> levels, Map<String, NodeSession> sessions, RunSettings settings) {
+        RunSettings validate = settings.withGoal(Goal.VALIDATE);
+        for (int level = 0; level < levels.size(); level++) {
+            for (NodeResult result : runLevel(level, levels.get(level), sessions, validate)) {
+                if (result.status() == NodeResult.Status.FAILED) {
+                    throw new TopologyException("node '" + result.node() + "': " + result.message()
+                            + " Nothing was changed on any node.");
+                }
+            }
         }
     }
 
