@@ -1,0 +1,52 @@
+// The sample went through every goal: SQL files without secrets, rows read back through the coordinator, nothing
+// pending afterwards, the coordinator rolled back before the shards, and every catalog empty at the end.
+import groovy.json.JsonSlurper
+import liquibase.ext.fdw.it.ItNodes
+
+System.setProperty('fdw.pg.binaries.dir', pgBinariesDir)
+def nodes = ['coordinator', 'shard1', 'shard2']
+def log = new File(basedir, 'build.log').text
+def lines = log.readLines()
+def passwords = nodes.collect { ItNodes.password(basedir, it) }
+
+// validate, updateSQL
+nodes.each { assert log.contains("[INFO] [$it] changelog ") }
+def sql = { String name -> new File(basedir, "target/fdw/$name").text }
+assert sql('coordinator.sql').contains('CREATE SERVER')
+assert sql('coordinator.sql').contains('CREATE USER MAPPING FOR CURRENT_USER SERVER')
+assert sql('coordinator.sql').contains("password '********'")
+assert sql('shard1.sql').contains('temperatures_2016')
+assert sql('shard2.sql').contains('temperatures_2017')
+
+// update: shards first, the coordinator's read-back ran
+def firstCoordinator = lines.findIndexOf { it.startsWith('[INFO] [coordinator] applied ') }
+def lastShard = lines.findLastIndexOf { it =~ /^\[INFO\] \[shard\d\] applied / }
+assert firstCoordinator > lastShard && lastShard > 0
+assert log.contains('temperatures: London 2016 and Oslo 2017 read back from the shards')
+
+// status, history, tag
+nodes.each { assert log.contains("[INFO] [$it] up to date") }
+assert log =~ /\[INFO\] \[coordinator\]   \d{4}-\d\d-\d\d \d\d:\d\d:\d\d coordinator\/changelog.yaml::fdw-2::alice EXECUTED/
+nodes.each { assert log.contains("[INFO] [$it] tagged sample-applied") }
+
+// rollbackSQL
+assert sql('coordinator-rollback.sql').contains('DROP SERVER')
+assert sql('shard1-rollback.sql').contains('DROP TABLE')
+
+// rollback: the coordinator before the shards
+def rolledBack = lines.findAll { it =~ /^\[INFO\] \[\w+\] rolled back / }
+def lastCoordinatorRollback = rolledBack.findLastIndexOf { it.contains('[coordinator]') }
+def firstShardRollback = rolledBack.findIndexOf { it =~ /\[shard\d\]/ }
+assert lastCoordinatorRollback >= 0 && firstShardRollback > lastCoordinatorRollback
+
+def report = new JsonSlurper().parse(new File(basedir, 'target/fdw/report.json'))
+assert report.goal == 'rollback' && report.result == 'OK'
+
+passwords.each { password ->
+    assert !log.contains(password) : 'a node password appears in the build log'
+    new File(basedir, 'target/fdw').eachFileMatch(~/.*\.(sql|json)/) { assert !it.text.contains(password) : "a node password appears in $it" }
+}
+def leftovers = nodes.collectMany { ItNodes.leftovers(basedir, it) }
+assert leftovers.isEmpty() : leftovers.join('\n')
+nodes.each { ItNodes.stop(basedir, it) }
+return true
