@@ -31,6 +31,7 @@ nodes.each { node ->
 ['n1', 'n2'].each { node ->
     assert ItNodes.query(basedir, node, 'SELECT count(*) FROM visits') == ['29']
     assert ItNodes.query(basedir, node, 'SELECT DISTINCT node FROM visits') == [node]
+    assert ItNodes.query(basedir, node, 'SELECT DISTINCT label FROM visits') == ['from the POM']
 }
 nodes.drop(2).each { assert ItNodes.leftovers(basedir, it).isEmpty() }
 nodes.each { node ->

@@ -39,9 +39,12 @@ public abstract class AbstractRunnerMojo extends AbstractTopologyMojo {
     @Parameter(property = "fdw.propertyFile")
     protected File propertyFile;
 
-    /** Changelog parameters for every node (a node's own properties in the topology win). */
-    @Parameter
-    protected Map<String, String> changeLogParameters;
+    /**
+     * Changelog parameters for every node, as in liquibase-maven-plugin (a node's own properties in the topology
+     * win).
+     */
+    @Parameter(alias = "expressionVars")
+    protected Map<String, String> expressionVariables;
 
     /** The goal run on each node. */
     protected abstract Goal goal();
@@ -65,7 +68,7 @@ public abstract class AbstractRunnerMojo extends AbstractTopologyMojo {
     protected final void run(Topology topology) throws MojoExecutionException, MojoFailureException {
         RunSettings settings = new RunSettings(goal(), contexts, labels,
                 parallelism == null ? Integer.MAX_VALUE : parallelism, OnFailure.parse(onFailure), rollbackCount(),
-                tag(), rollbackDate(), outputDirectory.toPath(), loadProperties(propertyFile, changeLogParameters));
+                tag(), rollbackDate(), outputDirectory.toPath(), loadProperties(propertyFile, expressionVariables));
         EmbeddedNodes embedded = embeddedNodes();
         try {
             Map<String, NodeAddress> addresses = addresses(topology, embedded, false);
