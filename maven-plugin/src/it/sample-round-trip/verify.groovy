@@ -24,17 +24,25 @@ def lastShard = lines.findLastIndexOf { it =~ /^\[INFO\] \[shard\d\] applied / }
 assert firstCoordinator > lastShard && lastShard > 0
 assert log.contains('temperatures: London 2016 and Oslo 2017 read back from the shards')
 
-// status, history, tag
+// tag, status, history
+nodes.each { assert log.contains("[INFO] [$it] tagged before-demo") }
 nodes.each { assert log.contains("[INFO] [$it] up to date") }
 assert log =~ /\[INFO\] \[coordinator\]   \d{4}-\d\d-\d\d \d\d:\d\d:\d\d coordinator\/changelog.yaml::fdw-2::alice EXECUTED/
-nodes.each { assert log.contains("[INFO] [$it] tagged sample-applied") }
+
+// rollback to the tag: the demo changesets of the coordinator, nothing on the shards
+def toTag = lines.subList(lines.findIndexOf { it.contains(':rollback (default-cli)') }, lines.size())
+toTag = toTag.subList(0, toTag.findIndexOf { it.startsWith('[INFO] BUILD') })
+def demoRolledBack = toTag.findAll { it =~ /^\[INFO\] \[\w+\] rolled back / }.collect { it.replaceAll(/ \(\d+ ms\)$/, '') }
+assert demoRolledBack == ['[INFO] [coordinator] rolled back coordinator/changelog.yaml::demo-read-back::alice',
+        '[INFO] [coordinator] rolled back coordinator/changelog.yaml::demo-rows::alice'] : demoRolledBack.join('\n')
 
 // rollbackSQL
 assert sql('coordinator-rollback.sql').contains('DROP SERVER')
 assert sql('shard1-rollback.sql').contains('DROP TABLE')
 
-// rollback: the coordinator before the shards
-def rolledBack = lines.findAll { it =~ /^\[INFO\] \[\w+\] rolled back / }
+// rollback to a date: the coordinator before the shards
+def toDate = lines.subList(lines.findLastIndexOf { it.contains(':rollback (default-cli)') }, lines.size())
+def rolledBack = toDate.findAll { it =~ /^\[INFO\] \[\w+\] rolled back / }
 def lastCoordinatorRollback = rolledBack.findLastIndexOf { it.contains('[coordinator]') }
 def firstShardRollback = rolledBack.findIndexOf { it =~ /\[shard\d\]/ }
 assert lastCoordinatorRollback >= 0 && firstShardRollback > lastCoordinatorRollback
