@@ -3,10 +3,14 @@ package liquibase.ext.fdw.option;
 import liquibase.ext.fdw.xml.FdwNamespace;
 import liquibase.serializer.AbstractLiquibaseSerializable;
 
-/** One generic option of a foreign server, user mapping, foreign table or import: {@code name 'value'}. */
+/**
+ * One generic option of a foreign server, user mapping, foreign table or import: {@code name 'value'}; in alter
+ * changes also an {@code action} (add, set or drop).
+ */
 public class FdwOption extends AbstractLiquibaseSerializable {
     private String name;
     private String value;
+    private String action;
 
     public FdwOption() {
     }
@@ -30,6 +34,22 @@ public class FdwOption extends AbstractLiquibaseSerializable {
 
     public void setValue(String value) {
         this.value = value;
+    }
+
+    /** {@code add}, {@code set} or {@code drop} in alter changes; null elsewhere (and means add there). */
+    public String getAction() {
+        return action;
+    }
+
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    /** The option with an action, for alter changes. */
+    public static FdwOption withAction(String name, String value, String action) {
+        FdwOption option = new FdwOption(name, value);
+        option.setAction(action);
+        return option;
     }
 
     @Override

@@ -2,6 +2,7 @@ package liquibase.ext.fdw.option;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import liquibase.database.Database;
 import liquibase.ext.fdw.secret.Secrets;
@@ -12,6 +13,7 @@ import liquibase.parser.core.ParsedNodeException;
 /** Loads nested options from any changelog format and renders an {@code OPTIONS (...)} clause. */
 public final class FdwOptions {
     private static final Pattern PLAIN_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+    private static final Set<String> FIELDS = Set.of("name", "value", "action");
 
     private FdwOptions() {
     }
@@ -25,35 +27,61 @@ public final class FdwOptions {
         List<FdwOption> options = new ArrayList<>();
         for (ParsedNode child : changeNode.getChildren()) {
             if (child.getName().equals("option")) {
-                options.add(new FdwOption(child.getChildValue(null, "name", String.class),
-                        child.getChildValue(null, "value", String.class)));
+                options.add(read(child));
             } else if (child.getName().equals("options")) {
                 FdwOption current = null;
                 for (ParsedNode field : child.getChildren()) {
                     if (field.getName().equals("option")) {
-                        options.add(new FdwOption(field.getChildValue(null, "name", String.class),
-                                field.getChildValue(null, "value", String.class)));
+                        options.add(read(field));
                         current = null;
                         continue;
                     }
-                    boolean isName = field.getName().equals("name");
-                    if (current == null || (isName ? current.getName() : current.getValue()) != null) {
+                    if (!FIELDS.contains(field.getName())) {
+                        continue;
+                    }
+                    if (current == null || get(current, field.getName()) != null) {
                         current = new FdwOption();
                         options.add(current);
                     }
-                    if (isName) {
-                        current.setName(field.getValue(String.class));
-                    } else {
-                        current.setValue(field.getValue(String.class));
-                    }
+                    set(current, field.getName(), field.getValue(String.class));
                 }
             }
         }
         return options;
     }
 
+    private static FdwOption read(ParsedNode node) throws ParsedNodeException {
+        return FdwOption.withAction(node.getChildValue(null, "name", String.class),
+                node.getChildValue(null, "value", String.class), node.getChildValue(null, "action", String.class));
+    }
+
+    private static String get(FdwOption option, String field) {
+        return switch (field) {
+            case "name" -> option.getName();
+            case "value" -> option.getValue();
+            default -> option.getAction();
+        };
+    }
+
+    private static void set(FdwOption option, String field, String text) {
+        switch (field) {
+            case "name" -> option.setName(text);
+            case "value" -> option.setValue(text);
+            default -> option.setAction(text);
+        }
+    }
+
     /** {@code OPTIONS (name 'value', ...)} with a leading space, or an empty string; secrets go through {@link Secrets}. */
     public static String clause(List<FdwOption> options, Database database) {
+        return render(options, database, false);
+    }
+
+    /** {@code OPTIONS (ADD name 'value', SET name 'value', DROP name)} of an ALTER, or an empty string. */
+    public static String alterClause(List<FdwOption> options, Database database) {
+        return render(options, database, true);
+    }
+
+    private static String render(List<FdwOption> options, Database database, boolean alter) {
         if (options.isEmpty()) {
             return "";
         }
@@ -63,7 +91,15 @@ public final class FdwOptions {
                 sql.append(", ");
             }
             FdwOption option = options.get(i);
-            sql.append(name(option.getName())).append(' ').append(Secrets.isSecretOption(option.getName())
+            String action = alter ? OptionAction.of(option).name() : null;
+            if (action != null) {
+                sql.append(action).append(' ');
+            }
+            sql.append(name(option.getName()));
+            if (OptionAction.DROP.name().equals(action)) {
+                continue;
+            }
+            sql.append(' ').append(Secrets.isSecretOption(option.getName())
                     ? Secrets.literal(database, option.getValue()) : SqlLiterals.quote(option.getValue()));
         }
         return sql.append(')').toString();

@@ -14,9 +14,18 @@ public final class OptionChecks {
     private OptionChecks() {
     }
 
-    /** Adds one error per nameless, valueless, duplicate, unknown or too-new option. */
+    /** Adds one error per nameless, valueless, duplicate, unknown or too-new option of a CREATE or IMPORT. */
     public static void check(Change change, List<FdwOption> options, PostgresFdwOptions kind, Database database,
             ValidationErrors errors) {
+        check(change, options, kind, database, errors, false);
+    }
+
+    /**
+     * As {@link #check(Change, List, PostgresFdwOptions, Database, ValidationErrors)}; with {@code alter} the
+     * options may carry an action (add, set, drop), and a dropped option takes no value.
+     */
+    public static void check(Change change, List<FdwOption> options, PostgresFdwOptions kind, Database database,
+            ValidationErrors errors, boolean alter) {
         Set<String> seen = new HashSet<>();
         for (FdwOption option : options) {
             String name = option.getName();
@@ -24,7 +33,14 @@ public final class OptionChecks {
                 errors.addError(ChangeMessages.format(change, "an option has no name; write <fdw:option name=\"...\" value=\"...\"/>."));
                 continue;
             }
-            if (option.getValue() == null) {
+            if (!checkAction(change, option, alter, errors)) {
+                continue;
+            }
+            boolean drop = alter && OptionAction.of(option) == OptionAction.DROP;
+            if (drop && option.getValue() != null) {
+                errors.addError(ChangeMessages.format(change, "option '" + name
+                        + "' has action drop and a value; remove value=\"" + option.getValue() + "\"."));
+            } else if (!drop && option.getValue() == null) {
                 errors.addError(ChangeMessages.format(change, "option '" + name + "' has no value; add value=\"...\"."));
             }
             if (!seen.add(name)) {
@@ -45,6 +61,26 @@ public final class OptionChecks {
                         + "; remove the option or upgrade the server."));
             }
         }
+    }
+
+    /** False when the action is unusable: unknown, or given where no action applies. */
+    private static boolean checkAction(Change change, FdwOption option, boolean alter, ValidationErrors errors) {
+        String action = option.getAction();
+        if (action == null) {
+            return true;
+        }
+        if (!alter) {
+            errors.addError(ChangeMessages.format(change, "option '" + option.getName() + "' has action '" + action
+                    + "', but only alterForeignServer and alterUserMapping take option actions; remove action=\""
+                    + action + "\"."));
+            return false;
+        }
+        if (!OptionAction.isValid(action)) {
+            errors.addError(ChangeMessages.format(change, "option '" + option.getName() + "' has action '" + action
+                    + "'; use add, set or drop."));
+            return false;
+        }
+        return true;
     }
 
     private static int major(Database database) {

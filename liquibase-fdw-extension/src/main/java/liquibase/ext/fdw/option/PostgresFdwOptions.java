@@ -14,7 +14,9 @@ public enum PostgresFdwOptions {
     /** Options of CREATE/ALTER SERVER. */
     SERVER("foreign server"),
     /** Options of CREATE/ALTER USER MAPPING. */
-    USER_MAPPING("user mapping");
+    USER_MAPPING("user mapping"),
+    /** Table-level options of CREATE/ALTER FOREIGN TABLE. */
+    FOREIGN_TABLE("foreign table");
 
     private static final String[] LIBPQ_SERVER_OPTIONS = {
         "host", "hostaddr", "port", "dbname", "connect_timeout", "client_encoding", "options", "application_name",
@@ -50,6 +52,16 @@ public enum PostgresFdwOptions {
         SERVER.sinceMajor.put("parallel_abort", 16);
         SERVER.sinceMajor.put("analyze_sampling", 16);
         SERVER.sinceMajor.put("use_scram_passthrough", 18);
+
+        FOREIGN_TABLE.sinceMajor.put("schema_name", 9);
+        FOREIGN_TABLE.sinceMajor.put("table_name", 9);
+        FOREIGN_TABLE.sinceMajor.put("use_remote_estimate", 9);
+        FOREIGN_TABLE.sinceMajor.put("fetch_size", 9);
+        FOREIGN_TABLE.sinceMajor.put("updatable", 9);
+        FOREIGN_TABLE.sinceMajor.put("truncatable", 14);
+        FOREIGN_TABLE.sinceMajor.put("batch_size", 14);
+        FOREIGN_TABLE.sinceMajor.put("async_capable", 14);
+        FOREIGN_TABLE.sinceMajor.put("analyze_sampling", 16);
 
         USER_MAPPING.sinceMajor.put("user", 9);
         USER_MAPPING.sinceMajor.put("password", 9);

@@ -20,4 +20,9 @@ public abstract class PostgresOnlyGenerator<T extends SqlStatement> extends Abst
     protected static String name(Database database, String identifier) {
         return Identifiers.quote(database, identifier);
     }
+
+    /** {@code schema.name}, or the bare name when no schema is given (the search path decides). */
+    protected static String qualified(Database database, String schemaName, String identifier) {
+        return (schemaName == null ? "" : name(database, schemaName) + ".") + name(database, identifier);
+    }
 }

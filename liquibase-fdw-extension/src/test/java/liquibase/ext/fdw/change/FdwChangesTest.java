@@ -35,14 +35,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Generated SQL, validation messages and format parity of the FDW change types, without a database. */
 class FdwChangesTest {
 
-    private static Database postgres(int major) {
+    static Database postgres(int major) {
         PostgresDatabase database = new PostgresDatabase();
         database.setConnection(new OfflineConnection("offline:postgresql?version=" + major + ".0",
                 new ClassLoaderResourceAccessor()));
         return database;
     }
 
-    private static List<String> sql(Change change, Database database) {
+    static List<String> sql(Change change, Database database) {
         List<String> out = new ArrayList<>();
         for (Sql sql : SqlGeneratorFactory.getInstance().generateSql(change, database)) {
             out.add(sql.toSql());
@@ -50,7 +50,7 @@ class FdwChangesTest {
         return out;
     }
 
-    private static List<String> rollbackSql(Change change, Database database) throws Exception {
+    static List<String> rollbackSql(Change change, Database database) throws Exception {
         List<String> out = new ArrayList<>();
         for (var statement : change.generateRollbackStatements(database)) {
             for (Sql sql : SqlGeneratorFactory.getInstance().generateSql(statement, database)) {
@@ -196,7 +196,7 @@ class FdwChangesTest {
         assertNotEquals(changeSetSql(xml, database), changeSetSql(rotated, database));
     }
 
-    private static ChangeSet parse(Path dir, String file, Database database, String password) throws Exception {
+    static ChangeSet parse(Path dir, String file, Database database, String password) throws Exception {
         ResourceAccessor accessor = new CompositeResourceAccessor(new DirectoryResourceAccessor(dir),
                 new ClassLoaderResourceAccessor(FdwChangesTest.class.getClassLoader()));
         ChangeLogParameters parameters = new ChangeLogParameters(database);
@@ -207,7 +207,7 @@ class FdwChangesTest {
         return log.getChangeSets().get(0);
     }
 
-    private static List<String> changeSetSql(ChangeSet changeSet, Database database) {
+    static List<String> changeSetSql(ChangeSet changeSet, Database database) {
         List<String> out = new ArrayList<>();
         for (Change change : changeSet.getChanges()) {
             out.addAll(sql(change, database));
@@ -219,7 +219,8 @@ class FdwChangesTest {
     void everyChangeTypeIsRegistered() {
         var factory = Scope.getCurrentScope().getSingleton(liquibase.change.ChangeFactory.class);
         String[] names = {"createExtension", "dropExtension", "createForeignServer", "dropForeignServer",
-            "createUserMapping", "dropUserMapping", "importForeignSchema"};
+            "createUserMapping", "dropUserMapping", "importForeignSchema", "alterForeignServer", "alterUserMapping",
+            "createForeignTable", "dropForeignTable"};
         String[] found = new String[names.length];
         for (int i = 0; i < names.length; i++) {
             found[i] = factory.getDefinedChanges().contains(names[i]) ? names[i] : "missing " + names[i];
