@@ -2,10 +2,12 @@ package liquibase.ext.fdw.change.alterusermapping;
 
 import java.util.List;
 import liquibase.ext.fdw.option.FdwOption;
+import liquibase.ext.fdw.secret.SecretStatement;
+import liquibase.ext.fdw.secret.Secrets;
 import liquibase.statement.AbstractSqlStatement;
 
 /** ALTER USER MAPPING, as validated by {@link AlterUserMappingChange}; options carry their actions. */
-public final class AlterUserMappingStatement extends AbstractSqlStatement {
+public final class AlterUserMappingStatement extends AbstractSqlStatement implements SecretStatement {
     private final String userName;
     private final String serverName;
     private final List<FdwOption> options;
@@ -26,5 +28,10 @@ public final class AlterUserMappingStatement extends AbstractSqlStatement {
 
     public List<FdwOption> getOptions() {
         return options;
+    }
+
+    @Override
+    public List<String> secrets() {
+        return options.stream().filter(o -> Secrets.isSecretOption(o.getName())).map(FdwOption::getValue).toList();
     }
 }

@@ -2,10 +2,12 @@ package liquibase.ext.fdw.change.createusermapping;
 
 import java.util.List;
 import liquibase.ext.fdw.option.FdwOption;
+import liquibase.ext.fdw.secret.SecretStatement;
+import liquibase.ext.fdw.secret.Secrets;
 import liquibase.statement.AbstractSqlStatement;
 
 /** CREATE USER MAPPING, as validated by {@link CreateUserMappingChange}; options include user and password. */
-public final class CreateUserMappingStatement extends AbstractSqlStatement {
+public final class CreateUserMappingStatement extends AbstractSqlStatement implements SecretStatement {
     private final String userName;
     private final String serverName;
     private final boolean ifNotExists;
@@ -37,5 +39,10 @@ public final class CreateUserMappingStatement extends AbstractSqlStatement {
     @Override
     public String toString() {
         return "CreateUserMappingStatement[" + userName + " on " + serverName + "]"; // never the password
+    }
+
+    @Override
+    public List<String> secrets() {
+        return options.stream().filter(o -> Secrets.isSecretOption(o.getName())).map(FdwOption::getValue).toList();
     }
 }

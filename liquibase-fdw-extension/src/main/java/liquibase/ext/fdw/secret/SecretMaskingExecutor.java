@@ -1,0 +1,79 @@
+package liquibase.ext.fdw.secret;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import liquibase.Scope;
+import liquibase.database.Database;
+import liquibase.database.core.PostgresDatabase;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.DatabaseException;
+import liquibase.executor.jvm.JdbcExecutor;
+import liquibase.ext.fdw.sql.SqlLiterals;
+import liquibase.listener.SqlListener;
+import liquibase.sql.SqlConfiguration;
+import liquibase.sql.visitor.SqlVisitor;
+import liquibase.statement.SqlStatement;
+
+/**
+ * Liquibase's {@code jdbc} executor for PostgreSQL, except for statements that carry secrets: those are sent to the
+ * connection with their real values, while the SQL log, SQL listeners and {@code [Failed SQL: ...]} in exceptions
+ * see the secrets masked. Liquibase's own executor logs every statement and copies it into its exceptions, which
+ * would spread a user-mapping password into build logs and CI output.
+ */
+public class SecretMaskingExecutor extends JdbcExecutor {
+
+    @Override
+    public int getPriority() {
+        return PRIORITY_SPECIALIZED;
+    }
+
+    @Override
+    public boolean supports(Database database) {
+        return database instanceof PostgresDatabase;
+    }
+
+    @Override
+    public void execute(SqlStatement sql, List<SqlVisitor> sqlVisitors) throws DatabaseException {
+        if (!(sql instanceof SecretStatement secret) || !(database.getConnection() instanceof JdbcConnection jdbc)) {
+            super.execute(sql, sqlVisitors);
+            return;
+        }
+        Connection connection = jdbc.getUnderlyingConnection();
+        for (String text : applyVisitors(sql, sqlVisitors)) {
+            String masked = mask(text, secret.secrets());
+            for (SqlListener listener : Scope.getCurrentScope().getListeners(SqlListener.class)) {
+                listener.writeSqlWillRun(masked);
+            }
+            Scope.getCurrentScope().getLog(getClass()).log(SqlConfiguration.SHOW_AT_LOG_LEVEL.getCurrentValue(),
+                    System.lineSeparator() + masked, null);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(text);
+            } catch (SQLException e) {
+                String message = mask(String.valueOf(e.getMessage()), secret.secrets());
+                // The driver's exception is replaced, not wrapped: nothing below it may carry the statement.
+                SQLException cause = new SQLException(message, e.getSQLState(), e.getErrorCode());
+                throw new DatabaseException(message + " [Failed SQL: (" + e.getErrorCode() + ") " + masked + "]", cause);
+            }
+        }
+    }
+
+    /**
+     * {@code text} with every secret's literal replaced by {@link Secrets#MASK}, and the bare value too where it is
+     * long enough not to match ordinary words (a server message may quote it).
+     */
+    static String mask(String text, List<String> secrets) {
+        String masked = text;
+        for (String value : secrets) {
+            if (value == null || value.isEmpty()) {
+                continue;
+            }
+            masked = masked.replace(SqlLiterals.quote(value), Secrets.MASK);
+            if (value.length() >= 4) {
+                masked = masked.replace(value, Secrets.MASK.substring(1, Secrets.MASK.length() - 1));
+            }
+        }
+        return masked;
+    }
+}
