@@ -1,4 +1,4 @@
-package liquibase.ext.fdw.secret;
+package liquibase.ext.fdw.sql;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,19 +10,21 @@ import liquibase.database.core.PostgresDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.DatabaseException;
 import liquibase.executor.jvm.JdbcExecutor;
-import liquibase.ext.fdw.sql.SqlLiterals;
+import liquibase.ext.fdw.secret.SecretStatement;
+import liquibase.ext.fdw.secret.Secrets;
 import liquibase.listener.SqlListener;
 import liquibase.sql.SqlConfiguration;
 import liquibase.sql.visitor.SqlVisitor;
 import liquibase.statement.SqlStatement;
 
 /**
- * Liquibase's {@code jdbc} executor for PostgreSQL, except for statements that carry secrets: those are sent to the
- * connection with their real values, while the SQL log, SQL listeners and {@code [Failed SQL: ...]} in exceptions
- * see the secrets masked. Liquibase's own executor logs every statement and copies it into its exceptions, which
- * would spread a user-mapping password into build logs and CI output.
+ * Liquibase's {@code jdbc} executor for PostgreSQL with two additions for the extension's own statements. Statements
+ * that carry secrets are sent to the connection with their real values while the SQL log, SQL listeners and
+ * {@code [Failed SQL: ...]} in exceptions see them masked (Liquibase's executor logs every statement and copies it
+ * into its exceptions, which would spread a user-mapping password into build logs). Statements that
+ * {@link ExplainsErrors explain errors} turn a bare PostgreSQL error into one naming the change and the fix.
  */
-public class SecretMaskingExecutor extends JdbcExecutor {
+public class FdwExecutor extends JdbcExecutor {
 
     @Override
     public int getPriority() {
@@ -36,13 +38,15 @@ public class SecretMaskingExecutor extends JdbcExecutor {
 
     @Override
     public void execute(SqlStatement sql, List<SqlVisitor> sqlVisitors) throws DatabaseException {
-        if (!(sql instanceof SecretStatement secret) || !(database.getConnection() instanceof JdbcConnection jdbc)) {
+        if (!(sql instanceof SecretStatement || sql instanceof ExplainsErrors)
+                || !(database.getConnection() instanceof JdbcConnection jdbc)) {
             super.execute(sql, sqlVisitors);
             return;
         }
+        List<String> secrets = sql instanceof SecretStatement secret ? secret.secrets() : List.of();
         Connection connection = jdbc.getUnderlyingConnection();
         for (String text : applyVisitors(sql, sqlVisitors)) {
-            String masked = mask(text, secret.secrets());
+            String masked = mask(text, secrets);
             for (SqlListener listener : Scope.getCurrentScope().getListeners(SqlListener.class)) {
                 listener.writeSqlWillRun(masked);
             }
@@ -51,7 +55,11 @@ public class SecretMaskingExecutor extends JdbcExecutor {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(text);
             } catch (SQLException e) {
-                String message = mask(String.valueOf(e.getMessage()), secret.secrets());
+                String message = mask(String.valueOf(e.getMessage()), secrets);
+                String explained = sql instanceof ExplainsErrors explains ? explains.explain(e.getSQLState(), message) : null;
+                if (explained != null) {
+                    message = explained;
+                }
                 // The driver's exception is replaced, not wrapped: nothing below it may carry the statement.
                 SQLException cause = new SQLException(message, e.getSQLState(), e.getErrorCode());
                 throw new DatabaseException(message + " [Failed SQL: (" + e.getErrorCode() + ") " + masked + "]", cause);
