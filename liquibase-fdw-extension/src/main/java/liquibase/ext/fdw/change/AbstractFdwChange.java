@@ -19,6 +19,17 @@ public abstract class AbstractFdwChange extends AbstractChange {
         }
     }
 
+    /**
+     * Adds an error when a name that Liquibase's own CREATE/DROP TABLE rendering will print holds a double quote:
+     * that rendering does not double it, so the statement would break.
+     */
+    protected void rejectDoubleQuote(ValidationErrors errors, String attribute, String value) {
+        if (value != null && value.indexOf('"') >= 0) {
+            errors.addError(ChangeMessages.format(this, "attribute '" + attribute + "' is '" + value + "', which holds a"
+                    + " double quote that Liquibase's CREATE/DROP TABLE rendering cannot quote; choose a name without \"."));
+        }
+    }
+
     /** Trims text and turns blanks into null, so statements only ever see meaningful values. */
     protected static String trimToNull(String value) {
         if (value == null) {

@@ -68,6 +68,9 @@ public final class PartitionBounds {
                     : "give one kind of bound: from/to (range), values (list) or modulus/remainder (hash); remove the others.");
             return null;
         }
+        if (given.isEmpty() && expected == Kind.DEFAULT) {
+            return defaultPartition();
+        }
         if (given.isEmpty()) {
             errors.add(expected == null
                     ? "no bound; set from and to (range), values (list), modulus and remainder (hash) or isDefault=\"true\"."

@@ -1,0 +1,61 @@
+package liquibase.ext.fdw.partition;
+
+import liquibase.ext.fdw.sql.ExplainsErrors;
+import liquibase.statement.AbstractSqlStatement;
+
+/** ALTER TABLE ... ATTACH PARTITION, shared by the four attach change types (they differ only in the bound kind). */
+public final class AttachPartitionStatement extends AbstractSqlStatement implements ExplainsErrors {
+    private final String schemaName;
+    private final String tableName;
+    private final String partitionSchemaName;
+    private final String partitionName;
+    private final PartitionBounds bounds;
+    private final boolean moveRowsFromDefault;
+    private final String location;
+
+    /** {@code location} is the change and changeset, for explained errors. */
+    public AttachPartitionStatement(String schemaName, String tableName, String partitionSchemaName, String partitionName,
+            PartitionBounds bounds, boolean moveRowsFromDefault, String location) {
+        this.schemaName = schemaName;
+        this.tableName = tableName;
+        this.partitionSchemaName = partitionSchemaName;
+        this.partitionName = partitionName;
+        this.bounds = bounds;
+        this.moveRowsFromDefault = moveRowsFromDefault;
+        this.location = location;
+    }
+
+    public String getSchemaName() {
+        return schemaName;
+    }
+
+    public String getTableName() {
+        return tableName;
+    }
+
+    public String getPartitionSchemaName() {
+        return partitionSchemaName;
+    }
+
+    public String getPartitionName() {
+        return partitionName;
+    }
+
+    public PartitionBounds getBounds() {
+        return bounds;
+    }
+
+    public boolean isMoveRowsFromDefault() {
+        return moveRowsFromDefault;
+    }
+
+    @Override
+    public String explain(String sqlState, String message) {
+        return DefaultPartitionRows.explain(location, qualified(schemaName, tableName),
+                qualified(partitionSchemaName, partitionName), bounds, sqlState, message);
+    }
+
+    private static String qualified(String schema, String name) {
+        return schema == null ? name : schema + "." + name;
+    }
+}
