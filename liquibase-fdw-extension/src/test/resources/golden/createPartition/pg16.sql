@@ -29,7 +29,25 @@ BEGIN
 END
 $fdw$;
 -- rollback
-DROP FOREIGN TABLE box1_schema.temperatures_2019;
+DO $fdw$
+DECLARE
+  parent regclass := '"box1_schema"."temperatures"'::regclass;
+  part regclass := '"box1_schema"."temperatures_2019"'::regclass;
+  def regclass;
+  cols text;
+BEGIN
+  SELECT i.inhrelid::regclass INTO def FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+    WHERE i.inhparent = parent AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT';
+  EXECUTE format('ALTER TABLE %s DETACH PARTITION %s', parent, part);
+  IF def IS NOT NULL THEN
+    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO cols FROM pg_attribute
+      WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
+    EXECUTE format('WITH moved AS (DELETE FROM %s RETURNING %s) INSERT INTO %s (%s) SELECT %s FROM moved',
+      part, cols, def, cols, cols);
+  END IF;
+  EXECUTE format('DROP FOREIGN TABLE %s', part);
+END
+$fdw$;
 -- changeset 4
 CREATE TABLE cities_a PARTITION OF cities FOR VALUES IN ('O''Hare', 'a,b', NULL, 'Oslo');
 -- rollback

@@ -71,9 +71,63 @@ BEGIN
 END
 $fdw$;
 -- rollback
-DROP FOREIGN TABLE events_2024_03;
-DROP FOREIGN TABLE events_2024_02;
-DROP FOREIGN TABLE events_2024_01;
+DO $fdw$
+DECLARE
+  parent regclass := '"events"'::regclass;
+  part regclass := '"events_2024_03"'::regclass;
+  def regclass;
+  cols text;
+BEGIN
+  SELECT i.inhrelid::regclass INTO def FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+    WHERE i.inhparent = parent AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT';
+  EXECUTE format('ALTER TABLE %s DETACH PARTITION %s', parent, part);
+  IF def IS NOT NULL THEN
+    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO cols FROM pg_attribute
+      WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
+    EXECUTE format('WITH moved AS (DELETE FROM %s RETURNING %s) INSERT INTO %s (%s) SELECT %s FROM moved',
+      part, cols, def, cols, cols);
+  END IF;
+  EXECUTE format('DROP FOREIGN TABLE %s', part);
+END
+$fdw$;
+DO $fdw$
+DECLARE
+  parent regclass := '"events"'::regclass;
+  part regclass := '"events_2024_02"'::regclass;
+  def regclass;
+  cols text;
+BEGIN
+  SELECT i.inhrelid::regclass INTO def FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+    WHERE i.inhparent = parent AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT';
+  EXECUTE format('ALTER TABLE %s DETACH PARTITION %s', parent, part);
+  IF def IS NOT NULL THEN
+    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO cols FROM pg_attribute
+      WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
+    EXECUTE format('WITH moved AS (DELETE FROM %s RETURNING %s) INSERT INTO %s (%s) SELECT %s FROM moved',
+      part, cols, def, cols, cols);
+  END IF;
+  EXECUTE format('DROP FOREIGN TABLE %s', part);
+END
+$fdw$;
+DO $fdw$
+DECLARE
+  parent regclass := '"events"'::regclass;
+  part regclass := '"events_2024_01"'::regclass;
+  def regclass;
+  cols text;
+BEGIN
+  SELECT i.inhrelid::regclass INTO def FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+    WHERE i.inhparent = parent AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT';
+  EXECUTE format('ALTER TABLE %s DETACH PARTITION %s', parent, part);
+  IF def IS NOT NULL THEN
+    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO cols FROM pg_attribute
+      WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
+    EXECUTE format('WITH moved AS (DELETE FROM %s RETURNING %s) INSERT INTO %s (%s) SELECT %s FROM moved',
+      part, cols, def, cols, cols);
+  END IF;
+  EXECUTE format('DROP FOREIGN TABLE %s', part);
+END
+$fdw$;
 -- changeset 3
 CREATE TABLE ids_1_0 PARTITION OF ids FOR VALUES FROM ('0') TO ('100000');
 CREATE TABLE ids_2_100000 PARTITION OF ids FOR VALUES FROM ('100000') TO ('200000');

@@ -1,5 +1,8 @@
 package liquibase.ext.fdw.partition;
 
+import liquibase.change.Change;
+import liquibase.change.core.RawSQLChange;
+import liquibase.ext.fdw.sql.Identifiers;
 import liquibase.ext.fdw.sql.SqlLiterals;
 
 /**
@@ -39,11 +42,52 @@ public final class DefaultPartitionRows {
                 "    EXECUTE format('ALTER TABLE %s ATTACH PARTITION %s DEFAULT', parent, def);",
                 "  END IF;",
                 "END");
+        return "DO " + tag(body) + "\n" + body + "\n" + tag(body);
+    }
+
+    /**
+     * The rollback of a partition created with moveRowsFromDefault: detach it, move its rows back into the parent's
+     * DEFAULT partition (from the remote table too, for a foreign partition), then drop it, so that undoing the change
+     * loses no rows. Names are already quoted.
+     */
+    public static String restoreAndDrop(String parent, String partition, boolean foreign) {
+        String body = String.join("\n",
+                "DECLARE",
+                "  parent regclass := " + SqlLiterals.quote(parent) + "::regclass;",
+                "  part regclass := " + SqlLiterals.quote(partition) + "::regclass;",
+                "  def regclass;",
+                "  cols text;",
+                "BEGIN",
+                "  SELECT i.inhrelid::regclass INTO def FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid",
+                "    WHERE i.inhparent = parent AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT';",
+                "  EXECUTE format('ALTER TABLE %s DETACH PARTITION %s', parent, part);",
+                "  IF def IS NOT NULL THEN",
+                "    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO cols FROM pg_attribute",
+                "      WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';",
+                "    EXECUTE format('WITH moved AS (DELETE FROM %s RETURNING %s) INSERT INTO %s (%s) SELECT %s FROM moved',",
+                "      part, cols, def, cols, cols);",
+                "  END IF;",
+                "  EXECUTE format('DROP " + (foreign ? "FOREIGN " : "") + "TABLE %s', part);",
+                "END");
+        return "DO " + tag(body) + "\n" + body + "\n" + tag(body);
+    }
+
+    /** {@link #restoreAndDrop} as a change, for inverses (built before the database is known). */
+    public static Change rollback(String parentSchema, String parent, String partitionSchema, String partition,
+            boolean foreign) {
+        RawSQLChange change = new RawSQLChange(restoreAndDrop(Identifiers.quoted(parentSchema, parent),
+                Identifiers.quoted(partitionSchema, partition), foreign));
+        change.setSplitStatements(false);
+        change.setStripComments(false);
+        return change;
+    }
+
+    private static String tag(String body) {
         String tag = "$fdw$";
         for (int n = 1; body.contains(tag); n++) {
             tag = "$fdw" + n + "$";
         }
-        return "DO " + tag + "\n" + body + "\n" + tag;
+        return tag;
     }
 
     /**

@@ -18,4 +18,17 @@ public final class Identifiers {
         }
         return database.escapeObjectName(identifier, Table.class);
     }
+
+    /**
+     * A name always in double quotes, for SQL built before the database is known (rollbacks): the same object as
+     * Liquibase's PostgreSQL quoting, which keeps case and only leaves lower-case plain names bare.
+     */
+    public static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** {@code "schema"."name"}, or {@code "name"} without a schema. */
+    public static String quoted(String schema, String identifier) {
+        return (schema == null ? "" : quoted(schema) + ".") + quoted(identifier);
+    }
 }

@@ -13,6 +13,7 @@ import liquibase.ext.fdw.change.AbstractBoundsChange;
 import liquibase.ext.fdw.change.ChangeMessages;
 import liquibase.ext.fdw.change.dropforeigntable.DropForeignTableChange;
 import liquibase.ext.fdw.option.FdwOption;
+import liquibase.ext.fdw.partition.DefaultPartitionRows;
 import liquibase.statement.SqlStatement;
 
 /**
@@ -154,6 +155,10 @@ public class CreatePartitionChange extends AbstractBoundsChange {
 
     @Override
     protected Change[] createInverses() {
+        if (moveRows()) {
+            return new Change[] {DefaultPartitionRows.rollback(parentSchema(), parentTableName, schemaName, tableName,
+                    serverName != null)};
+        }
         if (serverName != null) {
             DropForeignTableChange drop = new DropForeignTableChange();
             drop.setSchemaName(schemaName);

@@ -15,6 +15,7 @@ import liquibase.ext.fdw.change.createpartition.CreatePartitionStatement;
 import liquibase.ext.fdw.change.dropforeigntable.DropForeignTableChange;
 import liquibase.ext.fdw.option.FdwOption;
 import liquibase.ext.fdw.partition.BoundItems;
+import liquibase.ext.fdw.partition.DefaultPartitionRows;
 import liquibase.ext.fdw.partition.PartitionBounds;
 import liquibase.ext.fdw.partition.RangeSeries;
 import liquibase.statement.SqlStatement;
@@ -209,7 +210,9 @@ public class CreateRangePartitionsChange extends AbstractFdwChange {
         Change[] drops = new Change[slices.size()];
         for (int i = 0; i < slices.size(); i++) {
             String name = slices.get(slices.size() - 1 - i).name();
-            if (serverName != null) {
+            if (Boolean.TRUE.equals(moveRowsFromDefault)) {
+                drops[i] = DefaultPartitionRows.rollback(schemaName, tableName, partitionSchema(), name, serverName != null);
+            } else if (serverName != null) {
                 DropForeignTableChange drop = new DropForeignTableChange();
                 drop.setSchemaName(partitionSchema());
                 drop.setTableName(name);
