@@ -1,0 +1,98 @@
+package liquibase.ext.fdw.precondition;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.visitor.ChangeExecListener;
+import liquibase.database.Database;
+import liquibase.database.core.PostgresDatabase;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.PreconditionErrorException;
+import liquibase.exception.PreconditionFailedException;
+import liquibase.exception.ValidationErrors;
+import liquibase.exception.Warnings;
+import liquibase.ext.fdw.xml.FdwNamespace;
+import liquibase.precondition.AbstractPrecondition;
+
+/**
+ * Base of the extension's preconditions: one catalog query with bind parameters (never string-built SQL) whose rows
+ * decide whether the precondition holds.
+ */
+public abstract class AbstractCatalogPrecondition extends AbstractPrecondition {
+
+    @Override
+    public String getSerializedObjectNamespace() {
+        return FdwNamespace.URI;
+    }
+
+    @Override
+    public Warnings warn(Database database) {
+        return new Warnings();
+    }
+
+    @Override
+    public ValidationErrors validate(Database database) {
+        ValidationErrors errors = new ValidationErrors();
+        for (String missing : missingAttributes()) {
+            errors.addError(getName() + ": attribute '" + missing + "' is required.");
+        }
+        return errors;
+    }
+
+    /** Names of required attributes that are not set. */
+    protected abstract List<String> missingAttributes();
+
+    /** The catalog query; its first column of each row is handed to {@link #holds(List)}. */
+    protected abstract String query();
+
+    /** The query's bind parameters, in order. */
+    protected abstract List<String> parameters();
+
+    /** Whether the rows satisfy the precondition; by default: any row. */
+    protected boolean holds(List<String> rows) {
+        return !rows.isEmpty();
+    }
+
+    /** What does not exist (or differs), for the failure message. */
+    protected abstract String failure(List<String> rows);
+
+    @Override
+    public void check(Database database, DatabaseChangeLog changeLog, ChangeSet changeSet,
+            ChangeExecListener changeExecListener) throws PreconditionFailedException, PreconditionErrorException {
+        if (!(database instanceof PostgresDatabase) || !(database.getConnection() instanceof JdbcConnection jdbc)) {
+            throw new PreconditionFailedException(getName() + " needs a live PostgreSQL connection", changeLog, this);
+        }
+        List<String> rows = new ArrayList<>();
+        try {
+            Connection connection = jdbc.getUnderlyingConnection();
+            try (PreparedStatement statement = connection.prepareStatement(query())) {
+                List<String> parameters = parameters();
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setString(i + 1, parameters.get(i));
+                }
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(result.getString(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new PreconditionErrorException(e, changeLog, this);
+        }
+        if (!holds(rows)) {
+            throw new PreconditionFailedException(failure(rows), changeLog, this);
+        }
+    }
+
+    /** Adds the attribute's name when its value is blank. */
+    protected static void require(List<String> missing, String attribute, String value) {
+        if (value == null || value.isBlank()) {
+            missing.add(attribute);
+        }
+    }
+}
