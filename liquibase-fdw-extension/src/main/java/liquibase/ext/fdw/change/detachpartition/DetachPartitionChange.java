@@ -8,7 +8,7 @@ import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.exception.ValidationErrors;
 import liquibase.ext.fdw.change.AbstractAttachPartitionChange;
-import liquibase.ext.fdw.change.AbstractBoundsChange;
+import liquibase.ext.fdw.change.AbstractPartitionOfChange;
 import liquibase.ext.fdw.change.ChangeMessages;
 import liquibase.ext.fdw.change.attachdefaultpartition.AttachDefaultPartitionChange;
 import liquibase.ext.fdw.change.attachhashpartition.AttachHashPartitionChange;
@@ -22,49 +22,9 @@ import liquibase.statement.SqlStatement;
  */
 @DatabaseChange(name = "detachPartition", description = "Detaches a partition (ALTER TABLE ... DETACH PARTITION)",
         priority = ChangeMetaData.PRIORITY_DEFAULT)
-public class DetachPartitionChange extends AbstractBoundsChange {
-    private String schemaName;
-    private String tableName;
-    private String partitionSchemaName;
-    private String partitionName;
+public class DetachPartitionChange extends AbstractPartitionOfChange {
     private Boolean concurrently;
     private Boolean finalizeDetach;
-
-    @DatabaseChangeProperty(description = "Schema of the partitioned table", exampleValue = "box1_schema")
-    public String getSchemaName() {
-        return schemaName;
-    }
-
-    public void setSchemaName(String schemaName) {
-        this.schemaName = trimToNull(schemaName);
-    }
-
-    @DatabaseChangeProperty(description = "The partitioned (parent) table", exampleValue = "temperatures")
-    public String getTableName() {
-        return tableName;
-    }
-
-    public void setTableName(String tableName) {
-        this.tableName = trimToNull(tableName);
-    }
-
-    @DatabaseChangeProperty(description = "Schema of the partition (default: schemaName)", exampleValue = "box1_schema")
-    public String getPartitionSchemaName() {
-        return partitionSchemaName;
-    }
-
-    public void setPartitionSchemaName(String partitionSchemaName) {
-        this.partitionSchemaName = trimToNull(partitionSchemaName);
-    }
-
-    @DatabaseChangeProperty(description = "The partition to detach", exampleValue = "temperatures_2016")
-    public String getPartitionName() {
-        return partitionName;
-    }
-
-    public void setPartitionName(String partitionName) {
-        this.partitionName = trimToNull(partitionName);
-    }
 
     @DatabaseChangeProperty(description = "DETACH ... CONCURRENTLY (no ACCESS EXCLUSIVE lock on the parent; needs runInTransaction=\"false\")",
             exampleValue = "false")
@@ -85,15 +45,11 @@ public class DetachPartitionChange extends AbstractBoundsChange {
         this.finalizeDetach = finalize;
     }
 
-    private String partitionSchema() {
-        return partitionSchemaName != null ? partitionSchemaName : schemaName;
-    }
-
     @Override
     public ValidationErrors validate(Database database) {
         ValidationErrors errors = new ValidationErrors();
-        require(errors, "tableName", tableName, "set tableName to the partitioned table");
-        require(errors, "partitionName", partitionName, "set partitionName to the partition to detach");
+        require(errors, "tableName", getTableName(), "set tableName to the partitioned table");
+        require(errors, "partitionName", getPartitionName(), "set partitionName to the partition to detach");
         boolean concurrent = Boolean.TRUE.equals(concurrently);
         if (concurrent && Boolean.TRUE.equals(finalizeDetach)) {
             errors.addError(ChangeMessages.format(this, "concurrently and finalize exclude each other; finalize completes"
@@ -112,7 +68,7 @@ public class DetachPartitionChange extends AbstractBoundsChange {
 
     @Override
     public SqlStatement[] generateStatements(Database database) {
-        return new SqlStatement[] {new DetachPartitionStatement(schemaName, tableName, partitionSchema(), partitionName,
+        return new SqlStatement[] {new DetachPartitionStatement(getSchemaName(), getTableName(), partitionSchema(), getPartitionName(),
                 Boolean.TRUE.equals(concurrently), Boolean.TRUE.equals(finalizeDetach))};
     }
 
@@ -127,16 +83,13 @@ public class DetachPartitionChange extends AbstractBoundsChange {
             case HASH -> new AttachHashPartitionChange();
             case DEFAULT -> new AttachDefaultPartitionChange();
         };
-        attach.setSchemaName(schemaName);
-        attach.setTableName(tableName);
-        attach.setPartitionSchemaName(partitionSchema());
-        attach.setPartitionName(partitionName);
+        copyNamesTo(attach);
         copyBoundsTo(attach);
         return new Change[] {attach};
     }
 
     @Override
     public String getConfirmationMessage() {
-        return "Partition " + partitionName + " detached from " + tableName;
+        return "Partition " + getPartitionName() + " detached from " + getTableName();
     }
 }
