@@ -91,6 +91,8 @@ class PartitionChangesIT {
                     "    <fdw:createPartition tableName='cities_odd' parentTableName='cities' values=\"'O''Hare, IL', 'a;b\\c', NULL\"/>",
                     "    <sql>CREATE TABLE cities_nordic (name text)</sql>",
                     "    <fdw:attachListPartition tableName='cities' partitionName='cities_nordic' values='Oslo, Malmö'/>",
+                    "    <sql>CREATE TABLE cities_other (name text)</sql>",
+                    "    <fdw:attachDefaultPartition tableName='cities' partitionName='cities_other'/>",
                     "    <fdw:createPartitionedTable tableName='hashed' partitionStrategy='HASH' partitionKey='id'>",
                     "      <column name='id' type='int'/>",
                     "    </fdw:createPartitionedTable>",
@@ -119,6 +121,7 @@ class PartitionChangesIT {
                     "\"Box One\".t_2018_02|FOR VALUES FROM ('2018-02-01') TO ('2018-03-01')",
                     "\"Box One\".temperatures_2017|FOR VALUES FROM ('2017-01-01') TO ('2018-01-01')",
                     "cities_nordic|FOR VALUES IN ('Oslo', 'Malmö')",
+                    "cities_other|DEFAULT",
                     "cities_odd|FOR VALUES IN ('O''Hare, IL', 'a;b\\c', NULL)",
                     "hashed_0|FOR VALUES WITH (modulus 2, remainder 0)",
                     "hashed_1|FOR VALUES WITH (modulus 2, remainder 1)").stream().sorted().toList(), coordinator.query(
