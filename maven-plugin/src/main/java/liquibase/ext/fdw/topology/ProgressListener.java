@@ -13,6 +13,7 @@ final class ProgressListener extends AbstractChangeExecListener {
     private final Redactor redactor;
     private final AtomicInteger executed = new AtomicInteger();
     private final AtomicInteger rolledBack = new AtomicInteger();
+    private volatile boolean reportedFailure;
     private final boolean writesSql;
     private volatile long started = System.nanoTime();
 
@@ -56,12 +57,18 @@ final class ProgressListener extends AbstractChangeExecListener {
 
     @Override
     public void runFailed(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, Exception exception) {
+        reportedFailure = true;
         log.error("[" + node + "] failed " + id(changeSet) + " (" + elapsed() + " ms): "
                 + redactor.scrub(NodeWork.describe(exception)));
     }
 
     int executed() {
         return executed.get();
+    }
+
+    /** Whether a failed changeset was already reported, so the node's failure need not be printed again. */
+    boolean reportedFailure() {
+        return reportedFailure;
     }
 
     int rolledBack() {

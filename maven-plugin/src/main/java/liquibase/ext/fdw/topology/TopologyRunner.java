@@ -242,7 +242,11 @@ public final class TopologyRunner {
                     outcome.pending(), millis(start), outcome.message(), outcome.lines());
         } catch (Exception e) {
             String message = redactor.scrub(NodeWork.describe(e));
-            log.info("[" + name + "] FAILED: " + message);
+            if (listener.reportedFailure()) {
+                log.debug("[" + name + "] FAILED: " + message);
+            } else {
+                log.error("[" + name + "] FAILED: " + message);
+            }
             return new NodeResult(name, level, NodeResult.Status.FAILED, work.applied(), 0, 0, millis(start), message,
                     List.of());
         }
