@@ -90,6 +90,27 @@ public final class OptionChecks {
                 + " option; valid options are " + String.join(", ", kind.names(major)) + "."));
     }
 
+    /**
+     * Adds one error per valueless, duplicate or (for postgres_fdw, {@code kind} not null) refused option of the
+     * column {@code column}, each naming the column and the option.
+     */
+    public static void checkColumn(Change change, String column, List<FdwOption> options, PostgresFdwOptions kind,
+            Database database, ValidationErrors errors) {
+        Set<String> seen = new HashSet<>();
+        for (FdwOption option : options) {
+            String subject = "column '" + column + "' option '" + option.getName() + "'";
+            if (option.getValue() == null || option.getValue().isBlank()) {
+                errors.addError(ChangeMessages.format(change, subject + " has no value; give the remote column's name."));
+            }
+            if (!seen.add(option.getName())) {
+                errors.addError(ChangeMessages.format(change, subject + " is given twice; keep one."));
+            }
+            if (kind != null) {
+                checkName(change, subject, option.getName(), kind, major(database), errors);
+            }
+        }
+    }
+
     /** False when the action is unusable: unknown, or given where no action applies. */
     private static boolean checkAction(Change change, FdwOption option, boolean alter, ValidationErrors errors) {
         String action = option.getAction();
