@@ -119,4 +119,16 @@ class ForeignColumnOptionsTest {
         assertEquals(List.of("createForeignTable in blank.xml::1::a: column 'temp' option 'column_name' has no value;"
                 + " give the remote column's name."), parsed.getChanges().get(0).validate(database).getErrorMessages());
     }
+
+    @Test
+    void readmeExampleSqlIsWhatTheChangeGenerates() throws Exception {
+        Files.writeString(dir.resolve("readme.xml"), XML_HEADER + String.join("\n",
+                "    <fdw:createForeignTable tableName=\"temps\" serverName=\"box2\" remoteTableName=\"remote_temps\">",
+                "      <column name=\"id\" type=\"int\"/>",
+                "      <column name=\"town\" type=\"text\" fdw:remoteColumnName=\"City Name\"><constraints nullable=\"false\"/></column>",
+                "    </fdw:createForeignTable>") + XML_FOOTER);
+        Database database = postgres(17);
+        String sql = String.join("\n", changeSetSql(parse(dir, "readme.xml", database, ""), database));
+        assertTrue(Files.readString(Path.of("..", "README.md")).contains("```sql\n" + sql + "\n-- rollback\nDROP FOREIGN TABLE temps\n```"), sql);
+    }
 }

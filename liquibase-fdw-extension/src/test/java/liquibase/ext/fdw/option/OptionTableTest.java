@@ -129,4 +129,24 @@ class OptionTableTest {
         assertEquals(Set.of("column_name"), PostgresFdwOptions.COLUMN.names(18));
         assertEquals(Set.of(), PostgresFdwOptions.WRAPPER.names(18));
     }
+
+    @Test
+    void readmeShowsTheTable() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        StringBuilder table = new StringBuilder("| option | foreign server | user mapping | foreign table | foreign table column |\n"
+                + "|---|---|---|---|---|\n");
+        Set<String> names = new TreeSet<>();
+        OptionTable.ROWS.forEach(row -> names.add(row.name()));
+        List<PostgresFdwOptions> kinds = List.of(PostgresFdwOptions.SERVER, PostgresFdwOptions.USER_MAPPING,
+                PostgresFdwOptions.FOREIGN_TABLE, PostgresFdwOptions.COLUMN);
+        for (String name : names) {
+            table.append("| `").append(name).append("` |");
+            for (PostgresFdwOptions kind : kinds) {
+                table.append(' ').append(kind.sinceMajor(name).isPresent() ? kind.sinceMajor(name).getAsInt() + "+" : "")
+                        .append(" |");
+            }
+            table.append('\n');
+        }
+        assertTrue(readme.contains(table), "README's option table differs from the code's; expected:\n" + table);
+    }
 }
