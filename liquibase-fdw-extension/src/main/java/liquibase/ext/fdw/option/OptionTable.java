@@ -2,6 +2,7 @@ package liquibase.ext.fdw.option;
 
 import static liquibase.ext.fdw.option.PostgresFdwOptions.COLUMN;
 import static liquibase.ext.fdw.option.PostgresFdwOptions.FOREIGN_TABLE;
+import static liquibase.ext.fdw.option.PostgresFdwOptions.IMPORT;
 import static liquibase.ext.fdw.option.PostgresFdwOptions.SERVER;
 import static liquibase.ext.fdw.option.PostgresFdwOptions.USER_MAPPING;
 
@@ -14,8 +15,8 @@ import java.util.Set;
 /**
  * postgres_fdw's option table as PostgreSQL builds it, one row per option and object kind with the first major that
  * accepts it. It is transcribed from each release's {@code contrib/postgres_fdw/option.c} ({@code InitPgFdwOptions})
- * and the {@code PQconninfoOptions} of the libpq of the same major; {@code PostgresFdwOptionsIT} proves it against
- * real servers. No option has been removed in 13-18, so a row needs no last major.
+ * and the {@code PQconninfoOptions} of the libpq of the same major, the import options from
+ * {@code postgresImportForeignSchema}; {@code PostgresFdwOptionsIT} proves it against real servers. No option has been removed in 13-18, so a row needs no last major.
  */
 final class OptionTable {
     /** Oldest major the table describes (13 is allowed, 14-18 are tested). */
@@ -100,7 +101,12 @@ final class OptionTable {
             row("parallel_abort", 16, "true", SERVER),
             row("analyze_sampling", 16, "auto", SERVER, FOREIGN_TABLE),
             row("gssdelegation", 16, "0", USER_MAPPING),
-            row("use_scram_passthrough", 18, "true", SERVER, USER_MAPPING));
+            row("use_scram_passthrough", 18, "true", SERVER, USER_MAPPING),
+            // IMPORT FOREIGN SCHEMA options (postgresImportForeignSchema in postgres_fdw.c)
+            row("import_collate", 13, "true", IMPORT),
+            row("import_default", 13, "true", IMPORT),
+            row("import_not_null", 13, "true", IMPORT),
+            row("import_generated", 14, "true", IMPORT));
 
     /**
      * libpq keywords postgres_fdw never accepts on any object, with the reason: the two it sets itself, libpq's debug

@@ -20,7 +20,9 @@ public enum PostgresFdwOptions {
     /** Table-level options of CREATE/ALTER FOREIGN TABLE. */
     FOREIGN_TABLE("foreign table", "createForeignTable"),
     /** Column options of a foreign table's column. */
-    COLUMN("foreign table column", "a createForeignTable column's remoteColumnName");
+    COLUMN("foreign table column", "a createForeignTable column's remoteColumnName"),
+    /** Options of IMPORT FOREIGN SCHEMA, which postgres_fdw checks when the import runs rather than in its validator. */
+    IMPORT("import", "importForeignSchema");
 
     private final String object;
     private final String whereToSet;

@@ -19,6 +19,7 @@ import liquibase.ext.fdw.change.alterusermapping.AlterUserMappingChange;
 import liquibase.ext.fdw.change.createforeignserver.CreateForeignServerChange;
 import liquibase.ext.fdw.change.createforeigntable.CreateForeignTableChange;
 import liquibase.ext.fdw.change.createusermapping.CreateUserMappingChange;
+import liquibase.ext.fdw.change.importforeignschema.ImportForeignSchemaChange;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,14 @@ class OptionTableTest {
                     alter.setOptions(List.of(added));
                     return alter;
                 });
+                compare(differences, database, major, PostgresFdwOptions.IMPORT, name, change -> {
+                    ImportForeignSchemaChange create = new ImportForeignSchemaChange();
+                    create.setServerName("box2");
+                    create.setRemoteSchema("r");
+                    create.setLocalSchema("l");
+                    create.setOptions(List.of(option));
+                    return create;
+                });
                 compare(differences, database, major, PostgresFdwOptions.FOREIGN_TABLE, name, change -> {
                     CreateForeignTableChange create = new CreateForeignTableChange();
                     create.setTableName("t");
@@ -133,12 +142,12 @@ class OptionTableTest {
     @Test
     void readmeShowsTheTable() throws Exception {
         String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
-        StringBuilder table = new StringBuilder("| option | foreign server | user mapping | foreign table | foreign table column |\n"
-                + "|---|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder("| option | foreign server | user mapping | foreign table |"
+                + " foreign table column | import |\n|---|---|---|---|---|---|\n");
         Set<String> names = new TreeSet<>();
         OptionTable.ROWS.forEach(row -> names.add(row.name()));
         List<PostgresFdwOptions> kinds = List.of(PostgresFdwOptions.SERVER, PostgresFdwOptions.USER_MAPPING,
-                PostgresFdwOptions.FOREIGN_TABLE, PostgresFdwOptions.COLUMN);
+                PostgresFdwOptions.FOREIGN_TABLE, PostgresFdwOptions.COLUMN, PostgresFdwOptions.IMPORT);
         for (String name : names) {
             table.append("| `").append(name).append("` |");
             for (PostgresFdwOptions kind : kinds) {

@@ -22,6 +22,7 @@ import liquibase.exception.ValidationErrors;
 import liquibase.ext.fdw.change.createforeignserver.CreateForeignServerChange;
 import liquibase.ext.fdw.change.createforeigntable.CreateForeignTableChange;
 import liquibase.ext.fdw.change.createusermapping.CreateUserMappingChange;
+import liquibase.ext.fdw.change.importforeignschema.ImportForeignSchemaChange;
 import liquibase.ext.fdw.nodes.SharedNodes;
 import liquibase.ext.fdw.sql.SqlLiterals;
 import liquibase.ext.fdw.test.TestDatabase;
@@ -32,7 +33,7 @@ import org.postgresql.util.PSQLException;
 /**
  * The option table is PostgreSQL's: on a real server of each major, every option name of every major's table, the
  * libpq names postgres_fdw hides and made-up names are tried on every object kind with plain SQL (CREATE SERVER,
- * USER MAPPING, FOREIGN TABLE, a column's OPTIONS, FOREIGN DATA WRAPPER) under a savepoint, and postgres_fdw's
+ * USER MAPPING, FOREIGN TABLE, a column's OPTIONS, FOREIGN DATA WRAPPER, IMPORT FOREIGN SCHEMA) under a savepoint, and postgres_fdw's
  * verdict (accepted, or refused with SQLSTATE HV00D) must equal what our validation says for that major. Where
  * postgres_fdw lists every valid option in its hint (14 and 15), that list must equal the table too, which proves no
  * option is missing from it.
@@ -56,6 +57,13 @@ class PostgresFdwOptionsIT {
             try (Statement setup = connection.createStatement()) {
                 setup.execute("CREATE EXTENSION postgres_fdw");
                 setup.execute("CREATE SERVER probe FOREIGN DATA WRAPPER postgres_fdw");
+                // IMPORT checks its options in postgres_fdw's import code, after nothing but the server lookup; a
+                // loopback server lets an accepted import run to its end (importing nothing).
+                setup.execute("CREATE SERVER probe_import FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1',"
+                        + " port '" + db.node().port() + "', dbname '" + db.name() + "')");
+                setup.execute("CREATE USER MAPPING FOR CURRENT_USER SERVER probe_import OPTIONS (user "
+                        + SqlLiterals.quote(db.node().username()) + ", password " + SqlLiterals.quote(db.node().password()) + ")");
+                setup.execute("CREATE SCHEMA probe_local");
             }
             List<String> differences = new ArrayList<>();
             int accepted = 0;
@@ -109,6 +117,7 @@ class PostgresFdwOptionsIT {
         Change change = switch (kind) {
             case SERVER -> new CreateForeignServerChange();
             case USER_MAPPING -> new CreateUserMappingChange();
+            case IMPORT -> new ImportForeignSchemaChange();
             default -> new CreateForeignTableChange();
         };
         if (kind == PostgresFdwOptions.WRAPPER) {
@@ -169,6 +178,8 @@ class PostgresFdwOptionsIT {
             case USER_MAPPING -> "CREATE USER MAPPING FOR CURRENT_USER SERVER probe OPTIONS (" + option + ")";
             case FOREIGN_TABLE -> "CREATE FOREIGN TABLE probe_table (c int) SERVER probe OPTIONS (" + option + ")";
             case COLUMN -> "CREATE FOREIGN TABLE probe_column (c int OPTIONS (" + option + ")) SERVER probe";
+            case IMPORT -> "IMPORT FOREIGN SCHEMA public LIMIT TO (no_such_table) FROM SERVER probe_import INTO probe_local"
+                    + " OPTIONS (" + option + ")";
         };
     }
 }

@@ -105,7 +105,8 @@ public class CreateForeignTableChange extends AbstractOptionsChange implements C
     }
 
     @Override
-    @DatabaseChangeProperty(description = "Columns, as in createTable: <column name=\"...\" type=\"...\"/>",
+    @DatabaseChangeProperty(description = "Columns, as in createTable: <column name=\"...\" type=\"...\"/>, plus"
+            + " fdw:remoteColumnName (YAML/JSON: remoteColumnName) for a remote column of another name",
             requiredForDatabase = "all")
     public List<ColumnConfig> getColumns() {
         return columns;
