@@ -2,6 +2,7 @@ package liquibase.ext.fdw.option;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import liquibase.change.Change;
 import liquibase.database.Database;
@@ -46,19 +47,66 @@ public final class OptionChecks {
             if (!seen.add(name)) {
                 errors.addError(ChangeMessages.format(change, "option '" + name + "' is given twice; keep one."));
             }
-            if (kind == null) {
-                continue;
+            if (kind != null) {
+                checkName(change, name, kind, major(database), errors);
             }
-            if (!kind.isKnown(name)) {
-                errors.addError(ChangeMessages.format(change, "option '" + name + "' is not a postgres_fdw "
-                        + kind.object() + " option; valid options are " + String.join(", ", kind.names()) + "."));
-                continue;
+        }
+    }
+
+    /**
+     * Adds an error when postgres_fdw of the connected major refuses {@code name} on {@code kind}: never valid,
+     * valid on another kind of object, unknown, or too new. {@code major} 0 means unknown: any described major.
+     */
+    static void checkName(Change change, String name, PostgresFdwOptions kind, int major, ValidationErrors errors) {
+        checkName(change, "option '" + name + "'", name, kind, major, errors);
+    }
+
+    /** As {@link #checkName(Change, String, PostgresFdwOptions, int, ValidationErrors)}, with the subject's wording. */
+    static void checkName(Change change, String subject, String name, PostgresFdwOptions kind, int major,
+            ValidationErrors errors) {
+        if (kind.isValid(name, major)) {
+            return;
+        }
+        Optional<String> never = PostgresFdwOptions.neverReason(name);
+        if (never.isPresent()) {
+            errors.addError(ChangeMessages.format(change, subject + " cannot be set on any postgres_fdw object: "
+                    + never.get() + "; remove the option."));
+            return;
+        }
+        if (kind.isKnown(name)) {
+            int since = kind.sinceMajor(name).getAsInt();
+            errors.addError(ChangeMessages.format(change, subject + " needs PostgreSQL " + since
+                    + " or later, the database is PostgreSQL " + major + "; remove the option or upgrade the server."));
+            return;
+        }
+        for (PostgresFdwOptions other : PostgresFdwOptions.values()) {
+            if (other != kind && other.isKnown(name)) {
+                errors.addError(ChangeMessages.format(change, subject + " is a postgres_fdw " + other.object()
+                        + " option, not a " + kind.object() + " option; set it with " + other.whereToSet() + "."));
+                return;
             }
-            int actual = major(database);
-            if (actual > 0 && actual < kind.sinceMajor(name)) {
-                errors.addError(ChangeMessages.format(change, "option '" + name + "' needs PostgreSQL "
-                        + kind.sinceMajor(name) + " or later, the database is PostgreSQL " + actual
-                        + "; remove the option or upgrade the server."));
+        }
+        errors.addError(ChangeMessages.format(change, subject + " is not a postgres_fdw " + kind.object()
+                + " option; valid options are " + String.join(", ", kind.names(major)) + "."));
+    }
+
+    /**
+     * Adds one error per valueless, duplicate or (for postgres_fdw, {@code kind} not null) refused option of the
+     * column {@code column}, each naming the column and the option.
+     */
+    public static void checkColumn(Change change, String column, List<FdwOption> options, PostgresFdwOptions kind,
+            Database database, ValidationErrors errors) {
+        Set<String> seen = new HashSet<>();
+        for (FdwOption option : options) {
+            String subject = "column '" + column + "' option '" + option.getName() + "'";
+            if (option.getValue() == null || option.getValue().isBlank()) {
+                errors.addError(ChangeMessages.format(change, subject + " has no value; give the remote column's name."));
+            }
+            if (!seen.add(option.getName())) {
+                errors.addError(ChangeMessages.format(change, subject + " is given twice; keep one."));
+            }
+            if (kind != null) {
+                checkName(change, subject, option.getName(), kind, major(database), errors);
             }
         }
     }
@@ -83,7 +131,8 @@ public final class OptionChecks {
         return true;
     }
 
-    private static int major(Database database) {
+    /** The connected server's major, or 0 when there is none to ask. */
+    static int major(Database database) {
         try {
             return database == null ? 0 : database.getDatabaseMajorVersion();
         } catch (DatabaseException e) {

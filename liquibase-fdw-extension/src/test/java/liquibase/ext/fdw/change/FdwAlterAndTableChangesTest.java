@@ -141,9 +141,9 @@ class FdwAlterAndTableChangesTest {
         assertEquals(List.of("createForeignTable: column 'id' has no type; add type=\"...\" (e.g. type=\"date\").",
                 "createForeignTable: column 'id' has autoIncrement, which a foreign table cannot have; remove it (the"
                         + " remote table generates its values).",
-                "createForeignTable: option 'keep_connections' is not a postgres_fdw foreign table option; valid options are"
-                        + " analyze_sampling, async_capable, batch_size, fetch_size, schema_name, table_name, truncatable,"
-                        + " updatable, use_remote_estimate."), table.validate(database).getErrorMessages());
+                "createForeignTable: option 'keep_connections' is a postgres_fdw foreign server option, not a foreign"
+                        + " table option; set it with createForeignServer or alterForeignServer."),
+                table.validate(database).getErrorMessages());
 
         CreateForeignTableChange empty = new CreateForeignTableChange();
         empty.setServerName("box2");

@@ -82,7 +82,7 @@ class FdwChangesTest {
                 "createForeignServer: attribute 'port' is '54x', not a port number; set port to an integer between 1 and 65535.",
                 "createForeignServer: option 'batch_size' needs PostgreSQL 14 or later, the database is PostgreSQL 13; remove the option or upgrade the server.",
                 "createForeignServer: option 'batch_sise' is not a postgres_fdw foreign server option; valid options are "
-                        + String.join(", ", liquibase.ext.fdw.option.PostgresFdwOptions.SERVER.names()) + "."),
+                        + String.join(", ", liquibase.ext.fdw.option.PostgresFdwOptions.SERVER.names(13)) + "."),
                 change.validate(postgres(13)).getErrorMessages());
     }
 

@@ -58,7 +58,7 @@ class XsdTest {
             "        remoteSchemaName=\"r\" remoteTableName=\"t\" ifNotExists=\"true\">",
             "      <column name=\"id\" type=\"int\"><constraints nullable=\"false\"/></column>",
             "      <fdw:option name=\"fetch_size\" value=\"10\"/>",
-            "      <column name=\"city\" type=\"text\" defaultValue=\"x\"/>",
+            "      <column name=\"city\" type=\"text\" defaultValue=\"x\" fdw:remoteColumnName=\"town\"/>",
             "    </fdw:createForeignTable>",
             "    <fdw:dropForeignTable tableName=\"t\" schemaName=\"l\" ifExists=\"true\" cascade=\"true\"/>",
             "    <fdw:dropUserMapping userName=\"CURRENT_USER\" serverName=\"box2\" ifExists=\"true\"/>",

@@ -105,7 +105,8 @@ public class CreateForeignTableChange extends AbstractOptionsChange implements C
     }
 
     @Override
-    @DatabaseChangeProperty(description = "Columns, as in createTable: <column name=\"...\" type=\"...\"/>",
+    @DatabaseChangeProperty(description = "Columns, as in createTable: <column name=\"...\" type=\"...\"/>, plus"
+            + " fdw:remoteColumnName (YAML/JSON: remoteColumnName) for a remote column of another name",
             requiredForDatabase = "all")
     public List<ColumnConfig> getColumns() {
         return columns;
@@ -142,12 +143,35 @@ public class CreateForeignTableChange extends AbstractOptionsChange implements C
         if (columns.isEmpty()) {
             errors.addError(ChangeMessages.format(this, "no columns; add <column name=\"...\" type=\"...\"/> per remote column."));
         }
+        boolean postgresFdw = fdwName == null || POSTGRES_FDW.equals(fdwName);
         for (ColumnConfig column : columns) {
             checkColumn(column, errors);
+            if (column.getName() != null && !column.getName().isBlank()) {
+                checkColumnOptions(column, postgresFdw, database, errors);
+            }
         }
-        boolean postgresFdw = fdwName == null || POSTGRES_FDW.equals(fdwName);
         OptionChecks.check(this, allOptions(), postgresFdw ? PostgresFdwOptions.FOREIGN_TABLE : null, database, errors);
         return errors.hasErrors() ? errors : super.validate(database);
+    }
+
+    /** The column's options (remoteColumnName) against the option table of the connected major. */
+    private void checkColumnOptions(ColumnConfig column, boolean postgresFdw, Database database, ValidationErrors errors) {
+        OptionChecks.checkColumn(this, column.getName().trim(), columnOptions(column),
+                postgresFdw ? PostgresFdwOptions.COLUMN : null, database, errors);
+    }
+
+    /** The column's options: column_name from remoteColumnName. */
+    private static List<FdwOption> columnOptions(ColumnConfig column) {
+        if (column instanceof ForeignColumnConfig foreign && foreign.getRemoteColumnName() != null) {
+            return List.of(new FdwOption("column_name", foreign.getRemoteColumnName()));
+        }
+        return List.of();
+    }
+
+    @Override
+    protected ColumnConfig createEmptyColumnConfig(Class collectionType) {
+        // Changelog columns may carry remoteColumnName; columns added in code may still be plain ColumnConfigs.
+        return new ForeignColumnConfig();
     }
 
     private void checkColumn(ColumnConfig column, ValidationErrors errors) {
@@ -192,7 +216,7 @@ public class CreateForeignTableChange extends AbstractOptionsChange implements C
         for (ColumnConfig column : columns) {
             ConstraintsConfig constraints = column.getConstraints();
             foreignColumns.add(new ForeignColumn(column.getName().trim(), column.getType(), column.getDefaultValueObject(),
-                    constraints != null && Boolean.FALSE.equals(constraints.isNullable())));
+                    constraints != null && Boolean.FALSE.equals(constraints.isNullable()), columnOptions(column)));
         }
         return new SqlStatement[] {new CreateForeignTableStatement(schemaName, tableName, serverName,
                 Boolean.TRUE.equals(ifNotExists), foreignColumns, allOptions())};

@@ -38,7 +38,8 @@ public class CreateForeignTableGenerator extends PostgresOnlyGenerator<CreateFor
 
     private static String column(Database database, ForeignColumn column) {
         StringBuilder sql = new StringBuilder(name(database, column.name())).append(' ')
-                .append(DataTypeFactory.getInstance().fromDescription(column.type(), database).toDatabaseDataType(database));
+                .append(DataTypeFactory.getInstance().fromDescription(column.type(), database).toDatabaseDataType(database))
+                .append(FdwOptions.clause(column.options(), database));
         if (column.notNull()) {
             sql.append(" NOT NULL");
         }

@@ -12,6 +12,7 @@ import liquibase.ext.fdw.change.AbstractOptionsChange;
 import liquibase.ext.fdw.change.ChangeMessages;
 import liquibase.ext.fdw.option.FdwOption;
 import liquibase.ext.fdw.option.OptionChecks;
+import liquibase.ext.fdw.option.PostgresFdwOptions;
 import liquibase.statement.SqlStatement;
 
 /**
@@ -21,9 +22,6 @@ import liquibase.statement.SqlStatement;
 @DatabaseChange(name = "importForeignSchema", description = "Imports remote tables as foreign tables (IMPORT FOREIGN SCHEMA)",
         priority = ChangeMetaData.PRIORITY_DEFAULT)
 public class ImportForeignSchemaChange extends AbstractOptionsChange {
-    private static final List<String> IMPORT_OPTIONS =
-            List.of("import_collate", "import_default", "import_generated", "import_not_null");
-
     private String serverName;
     private String remoteSchema;
     private String localSchema;
@@ -93,13 +91,7 @@ public class ImportForeignSchemaChange extends AbstractOptionsChange {
             errors.addError(ChangeMessages.format(this, "attributes 'limitTo' and 'except' exclude each other; "
                     + "keep limitTo to import only the listed tables, or except to import all others."));
         }
-        OptionChecks.check(this, getOptions(), null, database, errors);
-        for (FdwOption option : getOptions()) {
-            if (option.getName() != null && !IMPORT_OPTIONS.contains(option.getName())) {
-                errors.addError(ChangeMessages.format(this, "option '" + option.getName()
-                        + "' is not a postgres_fdw import option; valid options are " + String.join(", ", IMPORT_OPTIONS) + "."));
-            }
-        }
+        OptionChecks.check(this, getOptions(), PostgresFdwOptions.IMPORT, database, errors);
         return errors.hasErrors() ? errors : super.validate(database);
     }
 
