@@ -8,6 +8,7 @@ import liquibase.change.DatabaseChange;
 import liquibase.change.DatabaseChangeProperty;
 import liquibase.change.core.DropTableChange;
 import liquibase.database.Database;
+import liquibase.exception.RollbackImpossibleException;
 import liquibase.exception.ValidationErrors;
 import liquibase.ext.fdw.change.AbstractFdwChange;
 import liquibase.ext.fdw.change.ChangeMessages;
@@ -16,6 +17,8 @@ import liquibase.ext.fdw.change.dropforeigntable.DropForeignTableChange;
 import liquibase.ext.fdw.option.FdwOption;
 import liquibase.ext.fdw.partition.BoundItems;
 import liquibase.ext.fdw.partition.DefaultPartitionRows;
+import liquibase.ext.fdw.partition.MoveKey;
+import liquibase.ext.fdw.partition.RestoreMovedRowsStatement;
 import liquibase.ext.fdw.partition.PartitionBounds;
 import liquibase.ext.fdw.partition.RangeSeries;
 import liquibase.statement.SqlStatement;
@@ -194,7 +197,7 @@ public class CreateRangePartitionsChange extends AbstractFdwChange {
             }
             PartitionBounds bounds = PartitionBounds.range(List.of(quoted(slice.from())), List.of(quoted(slice.to())));
             statements[i] = new CreatePartitionStatement(partitionSchema(), slice.name(), schemaName, tableName, bounds,
-                    false, null, serverName, options, Boolean.TRUE.equals(moveRowsFromDefault), ChangeMessages.location(this));
+                    false, null, serverName, options, Boolean.TRUE.equals(moveRowsFromDefault), MoveKey.of(this), ChangeMessages.location(this));
         }
         return statements;
     }
@@ -205,14 +208,35 @@ public class CreateRangePartitionsChange extends AbstractFdwChange {
     }
 
     @Override
+    public boolean supportsRollback(Database database) {
+        return true;
+    }
+
+    @Override
+    public SqlStatement[] generateRollbackStatements(Database database) throws RollbackImpossibleException {
+        if (!Boolean.TRUE.equals(moveRowsFromDefault)) {
+            return super.generateRollbackStatements(database);
+        }
+        List<RangeSeries.Slice> slices = slices(new ArrayList<>());
+        SqlStatement[] restores = new SqlStatement[slices.size()];
+        for (int i = 0; i < slices.size(); i++) {
+            restores[i] = new RestoreMovedRowsStatement(schemaName, tableName, partitionSchema(),
+                    slices.get(slices.size() - 1 - i).name(), serverName != null ? DefaultPartitionRows.Ending.DROP_FOREIGN_TABLE
+                            : DefaultPartitionRows.Ending.DROP_TABLE, MoveKey.of(this), ChangeMessages.location(this));
+        }
+        return restores;
+    }
+
+    @Override
     protected Change[] createInverses() {
+        if (Boolean.TRUE.equals(moveRowsFromDefault)) {
+            return null; // the inverse needs the database: generateRollbackStatements
+        }
         List<RangeSeries.Slice> slices = slices(new ArrayList<>());
         Change[] drops = new Change[slices.size()];
         for (int i = 0; i < slices.size(); i++) {
             String name = slices.get(slices.size() - 1 - i).name();
-            if (Boolean.TRUE.equals(moveRowsFromDefault)) {
-                drops[i] = DefaultPartitionRows.rollback(schemaName, tableName, partitionSchema(), name, serverName != null);
-            } else if (serverName != null) {
+            if (serverName != null) {
                 DropForeignTableChange drop = new DropForeignTableChange();
                 drop.setSchemaName(partitionSchema());
                 drop.setTableName(name);
