@@ -9,6 +9,7 @@ import liquibase.change.core.DropTableChange;
 import liquibase.database.Database;
 import liquibase.exception.RollbackImpossibleException;
 import liquibase.exception.ValidationErrors;
+import liquibase.exception.Warnings;
 import liquibase.ext.fdw.change.AbstractFdwChange;
 import liquibase.ext.fdw.change.ChangeMessages;
 import liquibase.ext.fdw.change.createpartition.CreatePartitionStatement;
@@ -268,6 +269,15 @@ public class CreateRangePartitionsChange extends AbstractFdwChange {
         }
         problems.forEach(problem -> errors.addError(ChangeMessages.format(this, problem)));
         return errors.hasErrors() ? errors : super.validate(database);
+    }
+
+    /** Liquibase asks for warnings by generating the statements; a series validation refuses has none to give. */
+    @Override
+    public Warnings warn(Database database) {
+        List<String> problems = new ArrayList<>();
+        slices(database, problems);
+        return problems.isEmpty() && tooManyLocks(database, slices(database, problems).size(), false) == null
+                ? super.warn(database) : new Warnings();
     }
 
     @Override
