@@ -5,6 +5,7 @@ DECLARE
   def regclass;
   cols text;
   rcols text;
+  tcols text;
   saved text[] := ARRAY[current_setting('TimeZone'), current_setting('DateStyle'), current_setting('IntervalStyle'), current_setting('extra_float_digits'), current_setting('bytea_output')];
 BEGIN
   SELECT i.inhrelid::regclass INTO def FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
@@ -14,19 +15,20 @@ BEGIN
   END IF;
   ALTER TABLE cities ATTACH PARTITION cities_nordic FOR VALUES IN ('Oslo', 'Bergen', 'Malmö');
   IF to_regclass('fdw_moved_rows') IS NULL THEN
-    CREATE TABLE fdw_moved_rows (id text NOT NULL, author text NOT NULL, partition text NOT NULL, row_data jsonb, copies bigint NOT NULL, moved_at timestamptz NOT NULL DEFAULT now());
+    CREATE TABLE fdw_moved_rows (id text NOT NULL, author text NOT NULL, partition text NOT NULL, row_data json, copies bigint NOT NULL, moved_at timestamptz NOT NULL DEFAULT now());
   END IF;
   IF def IS NULL THEN
     INSERT INTO fdw_moved_rows (id, author, partition, row_data, copies) VALUES ('1', 'golden', 'cities_nordic', NULL, 0);
   ELSE
-    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum)
-      INTO cols, rcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
+    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum),
+      string_agg('t.' || quote_ident(attname), ', ' ORDER BY attnum)
+      INTO cols, rcols, tcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
     PERFORM set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, MDY', true), set_config('IntervalStyle', 'postgres', true), set_config('extra_float_digits', '1', true), set_config('bytea_output', 'hex', true);
-    EXECUTE format('WITH moved AS (DELETE FROM %s WHERE %s RETURNING *), put AS (INSERT INTO %s (%s) SELECT %s FROM moved)'
+    EXECUTE format('WITH moved AS (DELETE FROM %s WHERE %s RETURNING %s), put AS (INSERT INTO %s (%s) SELECT %s FROM moved)'
       || ' INSERT INTO %s (id, author, partition, row_data, copies)'
-      || ' SELECT $1, $2, $3, j::jsonb, n FROM (SELECT to_jsonb(m)::text AS j, count(*) AS n FROM moved m GROUP BY 1) g'
+      || ' SELECT $1, $2, $3, j::json, n FROM (SELECT to_json(m.*)::text AS j, count(*) AS n FROM moved m GROUP BY 1) g'
       || ' UNION ALL SELECT $1, $2, $3, NULL, count(*) FROM moved',
-      def, pg_get_partition_constraintdef('cities_nordic'::regclass), 'cities_nordic', cols, cols, 'fdw_moved_rows')
+      def, pg_get_partition_constraintdef('cities_nordic'::regclass), cols, 'cities_nordic', cols, cols, 'fdw_moved_rows')
       USING '1', 'golden', 'cities_nordic';
     PERFORM set_config('TimeZone', saved[1], true), set_config('DateStyle', saved[2], true), set_config('IntervalStyle', saved[3], true), set_config('extra_float_digits', saved[4], true), set_config('bytea_output', saved[5], true);
     EXECUTE format('ALTER TABLE %s ATTACH PARTITION %s DEFAULT', parent, def);
@@ -41,6 +43,7 @@ DECLARE
   def regclass;
   cols text;
   rcols text;
+  tcols text;
   recorded bigint;
   found bigint;
   saved text[] := ARRAY[current_setting('TimeZone'), current_setting('DateStyle'), current_setting('IntervalStyle'), current_setting('extra_float_digits'), current_setting('bytea_output')];
@@ -54,8 +57,9 @@ BEGIN
   END IF;
   SELECT i.inhrelid::regclass INTO def FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
     WHERE i.inhparent = parent AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT';
-  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum)
-    INTO cols, rcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
+  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum),
+    string_agg('t.' || quote_ident(attname), ', ' ORDER BY attnum)
+    INTO cols, rcols, tcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
   PERFORM set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, MDY', true), set_config('IntervalStyle', 'postgres', true), set_config('extra_float_digits', '1', true), set_config('bytea_output', 'hex', true);
   IF recorded > 0 THEN
     IF def IS NULL THEN
@@ -63,7 +67,8 @@ BEGIN
     END IF;
     EXECUTE format('SELECT coalesce(sum(greatest(r.n - coalesce(p.n, 0), 0)), 0) FROM'
       || ' (SELECT row_data::text AS j, sum(copies) AS n FROM %s WHERE id = $1 AND author = $2 AND partition = $3 AND row_data IS NOT NULL GROUP BY 1) r'
-      || ' LEFT JOIN (SELECT to_jsonb(t)::text AS j, count(*) AS n FROM %s t GROUP BY 1) p ON p.j = r.j', 'fdw_moved_rows', part)
+      || ' LEFT JOIN (SELECT to_json(x.*)::text AS j, count(*) AS n FROM %s t CROSS JOIN LATERAL (SELECT %s) x GROUP BY 1) p'
+      || ' ON p.j = r.j', 'fdw_moved_rows', part, tcols)
       INTO found USING '1', 'golden', 'cities_nordic';
     IF found > 0 THEN
       RAISE EXCEPTION USING MESSAGE = format('attachListPartition in changelog.xml::1::golden: cannot roll back the rows moved into cities_nordic from the DEFAULT partition of cities: %s of the %s rows it moved are no longer there unchanged (updated or deleted since). Put them back as they were moved (fdw_moved_rows holds them as JSON), or give the changeset an explicit <rollback>.', found, recorded);
@@ -73,15 +78,16 @@ BEGIN
   EXECUTE format('ALTER TABLE %s DETACH PARTITION %s', parent, part);
   IF recorded > 0 THEN
     EXECUTE format('DELETE FROM %s WHERE (tableoid, ctid) IN (SELECT p.tableoid, p.ctid FROM'
-      || ' (SELECT t.tableoid, t.ctid, to_jsonb(t)::text AS j, row_number() OVER (PARTITION BY to_jsonb(t)::text) AS k FROM %s t) p'
+      || ' (SELECT t.tableoid, t.ctid, to_json(x.*)::text AS j, row_number() OVER (PARTITION BY to_json(x.*)::text) AS k'
+      || ' FROM %s t CROSS JOIN LATERAL (SELECT %s) x) p'
       || ' JOIN (SELECT row_data::text AS j, sum(copies) AS n FROM %s WHERE id = $1 AND author = $2 AND partition = $3 AND row_data IS NOT NULL GROUP BY 1) r'
-      || ' ON r.j = p.j WHERE p.k <= r.n)', part, part, 'fdw_moved_rows')
+      || ' ON r.j = p.j WHERE p.k <= r.n)', part, part, tcols, 'fdw_moved_rows')
       USING '1', 'golden', 'cities_nordic';
     GET DIAGNOSTICS found = ROW_COUNT;
     IF found <> recorded THEN
       RAISE EXCEPTION USING MESSAGE = format('attachListPartition in changelog.xml::1::golden: cannot roll back the rows moved into cities_nordic from the DEFAULT partition of cities: %s rows matched the record while deleting, expected %s (changed concurrently); try again.', found, recorded);
     END IF;
-    EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM %s l CROSS JOIN LATERAL jsonb_populate_record(NULL::%s, l.row_data) r'
+    EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM %s l CROSS JOIN LATERAL json_populate_record(NULL::%s, l.row_data) r'
       || ' CROSS JOIN LATERAL generate_series(1, l.copies) WHERE l.id = $1 AND l.author = $2 AND l.partition = $3 AND l.row_data IS NOT NULL',
       def, cols, rcols, 'fdw_moved_rows', parent)
       USING '1', 'golden', 'cities_nordic';

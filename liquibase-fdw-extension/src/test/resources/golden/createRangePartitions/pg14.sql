@@ -13,6 +13,7 @@ DECLARE
   def regclass;
   cols text;
   rcols text;
+  tcols text;
   saved text[] := ARRAY[current_setting('TimeZone'), current_setting('DateStyle'), current_setting('IntervalStyle'), current_setting('extra_float_digits'), current_setting('bytea_output')];
 BEGIN
   SELECT i.inhrelid::regclass INTO def FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
@@ -22,19 +23,20 @@ BEGIN
   END IF;
   CREATE FOREIGN TABLE events_2024_01 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2024-02-01') SERVER box2 OPTIONS (schema_name 'archive', table_name 'ev202401');
   IF to_regclass('fdw_moved_rows') IS NULL THEN
-    CREATE TABLE fdw_moved_rows (id text NOT NULL, author text NOT NULL, partition text NOT NULL, row_data jsonb, copies bigint NOT NULL, moved_at timestamptz NOT NULL DEFAULT now());
+    CREATE TABLE fdw_moved_rows (id text NOT NULL, author text NOT NULL, partition text NOT NULL, row_data json, copies bigint NOT NULL, moved_at timestamptz NOT NULL DEFAULT now());
   END IF;
   IF def IS NULL THEN
     INSERT INTO fdw_moved_rows (id, author, partition, row_data, copies) VALUES ('2', 'golden', 'events_2024_01', NULL, 0);
   ELSE
-    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum)
-      INTO cols, rcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
+    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum),
+      string_agg('t.' || quote_ident(attname), ', ' ORDER BY attnum)
+      INTO cols, rcols, tcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
     PERFORM set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, MDY', true), set_config('IntervalStyle', 'postgres', true), set_config('extra_float_digits', '1', true), set_config('bytea_output', 'hex', true);
-    EXECUTE format('WITH moved AS (DELETE FROM %s WHERE %s RETURNING *), put AS (INSERT INTO %s (%s) SELECT %s FROM moved)'
+    EXECUTE format('WITH moved AS (DELETE FROM %s WHERE %s RETURNING %s), put AS (INSERT INTO %s (%s) SELECT %s FROM moved)'
       || ' INSERT INTO %s (id, author, partition, row_data, copies)'
-      || ' SELECT $1, $2, $3, j::jsonb, n FROM (SELECT to_jsonb(m)::text AS j, count(*) AS n FROM moved m GROUP BY 1) g'
+      || ' SELECT $1, $2, $3, j::json, n FROM (SELECT to_json(m.*)::text AS j, count(*) AS n FROM moved m GROUP BY 1) g'
       || ' UNION ALL SELECT $1, $2, $3, NULL, count(*) FROM moved',
-      def, pg_get_partition_constraintdef('events_2024_01'::regclass), 'events_2024_01', cols, cols, 'fdw_moved_rows')
+      def, pg_get_partition_constraintdef('events_2024_01'::regclass), cols, 'events_2024_01', cols, cols, 'fdw_moved_rows')
       USING '2', 'golden', 'events_2024_01';
     PERFORM set_config('TimeZone', saved[1], true), set_config('DateStyle', saved[2], true), set_config('IntervalStyle', saved[3], true), set_config('extra_float_digits', saved[4], true), set_config('bytea_output', saved[5], true);
     EXECUTE format('ALTER TABLE %s ATTACH PARTITION %s DEFAULT', parent, def);
@@ -47,6 +49,7 @@ DECLARE
   def regclass;
   cols text;
   rcols text;
+  tcols text;
   saved text[] := ARRAY[current_setting('TimeZone'), current_setting('DateStyle'), current_setting('IntervalStyle'), current_setting('extra_float_digits'), current_setting('bytea_output')];
 BEGIN
   SELECT i.inhrelid::regclass INTO def FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
@@ -56,19 +59,20 @@ BEGIN
   END IF;
   CREATE FOREIGN TABLE events_2024_02 PARTITION OF events FOR VALUES FROM ('2024-02-01') TO ('2024-03-01') SERVER box2 OPTIONS (schema_name 'archive', table_name 'ev202402');
   IF to_regclass('fdw_moved_rows') IS NULL THEN
-    CREATE TABLE fdw_moved_rows (id text NOT NULL, author text NOT NULL, partition text NOT NULL, row_data jsonb, copies bigint NOT NULL, moved_at timestamptz NOT NULL DEFAULT now());
+    CREATE TABLE fdw_moved_rows (id text NOT NULL, author text NOT NULL, partition text NOT NULL, row_data json, copies bigint NOT NULL, moved_at timestamptz NOT NULL DEFAULT now());
   END IF;
   IF def IS NULL THEN
     INSERT INTO fdw_moved_rows (id, author, partition, row_data, copies) VALUES ('2', 'golden', 'events_2024_02', NULL, 0);
   ELSE
-    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum)
-      INTO cols, rcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
+    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum),
+      string_agg('t.' || quote_ident(attname), ', ' ORDER BY attnum)
+      INTO cols, rcols, tcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
     PERFORM set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, MDY', true), set_config('IntervalStyle', 'postgres', true), set_config('extra_float_digits', '1', true), set_config('bytea_output', 'hex', true);
-    EXECUTE format('WITH moved AS (DELETE FROM %s WHERE %s RETURNING *), put AS (INSERT INTO %s (%s) SELECT %s FROM moved)'
+    EXECUTE format('WITH moved AS (DELETE FROM %s WHERE %s RETURNING %s), put AS (INSERT INTO %s (%s) SELECT %s FROM moved)'
       || ' INSERT INTO %s (id, author, partition, row_data, copies)'
-      || ' SELECT $1, $2, $3, j::jsonb, n FROM (SELECT to_jsonb(m)::text AS j, count(*) AS n FROM moved m GROUP BY 1) g'
+      || ' SELECT $1, $2, $3, j::json, n FROM (SELECT to_json(m.*)::text AS j, count(*) AS n FROM moved m GROUP BY 1) g'
       || ' UNION ALL SELECT $1, $2, $3, NULL, count(*) FROM moved',
-      def, pg_get_partition_constraintdef('events_2024_02'::regclass), 'events_2024_02', cols, cols, 'fdw_moved_rows')
+      def, pg_get_partition_constraintdef('events_2024_02'::regclass), cols, 'events_2024_02', cols, cols, 'fdw_moved_rows')
       USING '2', 'golden', 'events_2024_02';
     PERFORM set_config('TimeZone', saved[1], true), set_config('DateStyle', saved[2], true), set_config('IntervalStyle', saved[3], true), set_config('extra_float_digits', saved[4], true), set_config('bytea_output', saved[5], true);
     EXECUTE format('ALTER TABLE %s ATTACH PARTITION %s DEFAULT', parent, def);
@@ -81,6 +85,7 @@ DECLARE
   def regclass;
   cols text;
   rcols text;
+  tcols text;
   saved text[] := ARRAY[current_setting('TimeZone'), current_setting('DateStyle'), current_setting('IntervalStyle'), current_setting('extra_float_digits'), current_setting('bytea_output')];
 BEGIN
   SELECT i.inhrelid::regclass INTO def FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
@@ -90,19 +95,20 @@ BEGIN
   END IF;
   CREATE FOREIGN TABLE events_2024_03 PARTITION OF events FOR VALUES FROM ('2024-03-01') TO ('2024-04-01') SERVER box2 OPTIONS (schema_name 'archive', table_name 'ev202403');
   IF to_regclass('fdw_moved_rows') IS NULL THEN
-    CREATE TABLE fdw_moved_rows (id text NOT NULL, author text NOT NULL, partition text NOT NULL, row_data jsonb, copies bigint NOT NULL, moved_at timestamptz NOT NULL DEFAULT now());
+    CREATE TABLE fdw_moved_rows (id text NOT NULL, author text NOT NULL, partition text NOT NULL, row_data json, copies bigint NOT NULL, moved_at timestamptz NOT NULL DEFAULT now());
   END IF;
   IF def IS NULL THEN
     INSERT INTO fdw_moved_rows (id, author, partition, row_data, copies) VALUES ('2', 'golden', 'events_2024_03', NULL, 0);
   ELSE
-    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum)
-      INTO cols, rcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
+    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum),
+      string_agg('t.' || quote_ident(attname), ', ' ORDER BY attnum)
+      INTO cols, rcols, tcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
     PERFORM set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, MDY', true), set_config('IntervalStyle', 'postgres', true), set_config('extra_float_digits', '1', true), set_config('bytea_output', 'hex', true);
-    EXECUTE format('WITH moved AS (DELETE FROM %s WHERE %s RETURNING *), put AS (INSERT INTO %s (%s) SELECT %s FROM moved)'
+    EXECUTE format('WITH moved AS (DELETE FROM %s WHERE %s RETURNING %s), put AS (INSERT INTO %s (%s) SELECT %s FROM moved)'
       || ' INSERT INTO %s (id, author, partition, row_data, copies)'
-      || ' SELECT $1, $2, $3, j::jsonb, n FROM (SELECT to_jsonb(m)::text AS j, count(*) AS n FROM moved m GROUP BY 1) g'
+      || ' SELECT $1, $2, $3, j::json, n FROM (SELECT to_json(m.*)::text AS j, count(*) AS n FROM moved m GROUP BY 1) g'
       || ' UNION ALL SELECT $1, $2, $3, NULL, count(*) FROM moved',
-      def, pg_get_partition_constraintdef('events_2024_03'::regclass), 'events_2024_03', cols, cols, 'fdw_moved_rows')
+      def, pg_get_partition_constraintdef('events_2024_03'::regclass), cols, 'events_2024_03', cols, cols, 'fdw_moved_rows')
       USING '2', 'golden', 'events_2024_03';
     PERFORM set_config('TimeZone', saved[1], true), set_config('DateStyle', saved[2], true), set_config('IntervalStyle', saved[3], true), set_config('extra_float_digits', saved[4], true), set_config('bytea_output', saved[5], true);
     EXECUTE format('ALTER TABLE %s ATTACH PARTITION %s DEFAULT', parent, def);
@@ -117,6 +123,7 @@ DECLARE
   def regclass;
   cols text;
   rcols text;
+  tcols text;
   recorded bigint;
   found bigint;
   saved text[] := ARRAY[current_setting('TimeZone'), current_setting('DateStyle'), current_setting('IntervalStyle'), current_setting('extra_float_digits'), current_setting('bytea_output')];
@@ -130,8 +137,9 @@ BEGIN
   END IF;
   SELECT i.inhrelid::regclass INTO def FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
     WHERE i.inhparent = parent AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT';
-  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum)
-    INTO cols, rcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
+  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum),
+    string_agg('t.' || quote_ident(attname), ', ' ORDER BY attnum)
+    INTO cols, rcols, tcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
   PERFORM set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, MDY', true), set_config('IntervalStyle', 'postgres', true), set_config('extra_float_digits', '1', true), set_config('bytea_output', 'hex', true);
   IF recorded > 0 THEN
     IF def IS NULL THEN
@@ -139,7 +147,8 @@ BEGIN
     END IF;
     EXECUTE format('SELECT coalesce(sum(greatest(r.n - coalesce(p.n, 0), 0)), 0) FROM'
       || ' (SELECT row_data::text AS j, sum(copies) AS n FROM %s WHERE id = $1 AND author = $2 AND partition = $3 AND row_data IS NOT NULL GROUP BY 1) r'
-      || ' LEFT JOIN (SELECT to_jsonb(t)::text AS j, count(*) AS n FROM %s t GROUP BY 1) p ON p.j = r.j', 'fdw_moved_rows', part)
+      || ' LEFT JOIN (SELECT to_json(x.*)::text AS j, count(*) AS n FROM %s t CROSS JOIN LATERAL (SELECT %s) x GROUP BY 1) p'
+      || ' ON p.j = r.j', 'fdw_moved_rows', part, tcols)
       INTO found USING '2', 'golden', 'events_2024_03';
     IF found > 0 THEN
       RAISE EXCEPTION USING MESSAGE = format('createRangePartitions in changelog.xml::2::golden: cannot roll back the rows moved into events_2024_03 from the DEFAULT partition of events: %s of the %s rows it moved are no longer there unchanged (updated or deleted since). Put them back as they were moved (fdw_moved_rows holds them as JSON), or give the changeset an explicit <rollback>.', found, recorded);
@@ -149,15 +158,16 @@ BEGIN
   EXECUTE format('ALTER TABLE %s DETACH PARTITION %s', parent, part);
   IF recorded > 0 THEN
     EXECUTE format('DELETE FROM %s WHERE (tableoid, ctid) IN (SELECT p.tableoid, p.ctid FROM'
-      || ' (SELECT t.tableoid, t.ctid, to_jsonb(t)::text AS j, row_number() OVER (PARTITION BY to_jsonb(t)::text) AS k FROM %s t) p'
+      || ' (SELECT t.tableoid, t.ctid, to_json(x.*)::text AS j, row_number() OVER (PARTITION BY to_json(x.*)::text) AS k'
+      || ' FROM %s t CROSS JOIN LATERAL (SELECT %s) x) p'
       || ' JOIN (SELECT row_data::text AS j, sum(copies) AS n FROM %s WHERE id = $1 AND author = $2 AND partition = $3 AND row_data IS NOT NULL GROUP BY 1) r'
-      || ' ON r.j = p.j WHERE p.k <= r.n)', part, part, 'fdw_moved_rows')
+      || ' ON r.j = p.j WHERE p.k <= r.n)', part, part, tcols, 'fdw_moved_rows')
       USING '2', 'golden', 'events_2024_03';
     GET DIAGNOSTICS found = ROW_COUNT;
     IF found <> recorded THEN
       RAISE EXCEPTION USING MESSAGE = format('createRangePartitions in changelog.xml::2::golden: cannot roll back the rows moved into events_2024_03 from the DEFAULT partition of events: %s rows matched the record while deleting, expected %s (changed concurrently); try again.', found, recorded);
     END IF;
-    EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM %s l CROSS JOIN LATERAL jsonb_populate_record(NULL::%s, l.row_data) r'
+    EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM %s l CROSS JOIN LATERAL json_populate_record(NULL::%s, l.row_data) r'
       || ' CROSS JOIN LATERAL generate_series(1, l.copies) WHERE l.id = $1 AND l.author = $2 AND l.partition = $3 AND l.row_data IS NOT NULL',
       def, cols, rcols, 'fdw_moved_rows', parent)
       USING '2', 'golden', 'events_2024_03';
@@ -178,6 +188,7 @@ DECLARE
   def regclass;
   cols text;
   rcols text;
+  tcols text;
   recorded bigint;
   found bigint;
   saved text[] := ARRAY[current_setting('TimeZone'), current_setting('DateStyle'), current_setting('IntervalStyle'), current_setting('extra_float_digits'), current_setting('bytea_output')];
@@ -191,8 +202,9 @@ BEGIN
   END IF;
   SELECT i.inhrelid::regclass INTO def FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
     WHERE i.inhparent = parent AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT';
-  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum)
-    INTO cols, rcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
+  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum),
+    string_agg('t.' || quote_ident(attname), ', ' ORDER BY attnum)
+    INTO cols, rcols, tcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
   PERFORM set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, MDY', true), set_config('IntervalStyle', 'postgres', true), set_config('extra_float_digits', '1', true), set_config('bytea_output', 'hex', true);
   IF recorded > 0 THEN
     IF def IS NULL THEN
@@ -200,7 +212,8 @@ BEGIN
     END IF;
     EXECUTE format('SELECT coalesce(sum(greatest(r.n - coalesce(p.n, 0), 0)), 0) FROM'
       || ' (SELECT row_data::text AS j, sum(copies) AS n FROM %s WHERE id = $1 AND author = $2 AND partition = $3 AND row_data IS NOT NULL GROUP BY 1) r'
-      || ' LEFT JOIN (SELECT to_jsonb(t)::text AS j, count(*) AS n FROM %s t GROUP BY 1) p ON p.j = r.j', 'fdw_moved_rows', part)
+      || ' LEFT JOIN (SELECT to_json(x.*)::text AS j, count(*) AS n FROM %s t CROSS JOIN LATERAL (SELECT %s) x GROUP BY 1) p'
+      || ' ON p.j = r.j', 'fdw_moved_rows', part, tcols)
       INTO found USING '2', 'golden', 'events_2024_02';
     IF found > 0 THEN
       RAISE EXCEPTION USING MESSAGE = format('createRangePartitions in changelog.xml::2::golden: cannot roll back the rows moved into events_2024_02 from the DEFAULT partition of events: %s of the %s rows it moved are no longer there unchanged (updated or deleted since). Put them back as they were moved (fdw_moved_rows holds them as JSON), or give the changeset an explicit <rollback>.', found, recorded);
@@ -210,15 +223,16 @@ BEGIN
   EXECUTE format('ALTER TABLE %s DETACH PARTITION %s', parent, part);
   IF recorded > 0 THEN
     EXECUTE format('DELETE FROM %s WHERE (tableoid, ctid) IN (SELECT p.tableoid, p.ctid FROM'
-      || ' (SELECT t.tableoid, t.ctid, to_jsonb(t)::text AS j, row_number() OVER (PARTITION BY to_jsonb(t)::text) AS k FROM %s t) p'
+      || ' (SELECT t.tableoid, t.ctid, to_json(x.*)::text AS j, row_number() OVER (PARTITION BY to_json(x.*)::text) AS k'
+      || ' FROM %s t CROSS JOIN LATERAL (SELECT %s) x) p'
       || ' JOIN (SELECT row_data::text AS j, sum(copies) AS n FROM %s WHERE id = $1 AND author = $2 AND partition = $3 AND row_data IS NOT NULL GROUP BY 1) r'
-      || ' ON r.j = p.j WHERE p.k <= r.n)', part, part, 'fdw_moved_rows')
+      || ' ON r.j = p.j WHERE p.k <= r.n)', part, part, tcols, 'fdw_moved_rows')
       USING '2', 'golden', 'events_2024_02';
     GET DIAGNOSTICS found = ROW_COUNT;
     IF found <> recorded THEN
       RAISE EXCEPTION USING MESSAGE = format('createRangePartitions in changelog.xml::2::golden: cannot roll back the rows moved into events_2024_02 from the DEFAULT partition of events: %s rows matched the record while deleting, expected %s (changed concurrently); try again.', found, recorded);
     END IF;
-    EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM %s l CROSS JOIN LATERAL jsonb_populate_record(NULL::%s, l.row_data) r'
+    EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM %s l CROSS JOIN LATERAL json_populate_record(NULL::%s, l.row_data) r'
       || ' CROSS JOIN LATERAL generate_series(1, l.copies) WHERE l.id = $1 AND l.author = $2 AND l.partition = $3 AND l.row_data IS NOT NULL',
       def, cols, rcols, 'fdw_moved_rows', parent)
       USING '2', 'golden', 'events_2024_02';
@@ -239,6 +253,7 @@ DECLARE
   def regclass;
   cols text;
   rcols text;
+  tcols text;
   recorded bigint;
   found bigint;
   saved text[] := ARRAY[current_setting('TimeZone'), current_setting('DateStyle'), current_setting('IntervalStyle'), current_setting('extra_float_digits'), current_setting('bytea_output')];
@@ -252,8 +267,9 @@ BEGIN
   END IF;
   SELECT i.inhrelid::regclass INTO def FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
     WHERE i.inhparent = parent AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT';
-  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum)
-    INTO cols, rcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
+  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum),
+    string_agg('t.' || quote_ident(attname), ', ' ORDER BY attnum)
+    INTO cols, rcols, tcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
   PERFORM set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, MDY', true), set_config('IntervalStyle', 'postgres', true), set_config('extra_float_digits', '1', true), set_config('bytea_output', 'hex', true);
   IF recorded > 0 THEN
     IF def IS NULL THEN
@@ -261,7 +277,8 @@ BEGIN
     END IF;
     EXECUTE format('SELECT coalesce(sum(greatest(r.n - coalesce(p.n, 0), 0)), 0) FROM'
       || ' (SELECT row_data::text AS j, sum(copies) AS n FROM %s WHERE id = $1 AND author = $2 AND partition = $3 AND row_data IS NOT NULL GROUP BY 1) r'
-      || ' LEFT JOIN (SELECT to_jsonb(t)::text AS j, count(*) AS n FROM %s t GROUP BY 1) p ON p.j = r.j', 'fdw_moved_rows', part)
+      || ' LEFT JOIN (SELECT to_json(x.*)::text AS j, count(*) AS n FROM %s t CROSS JOIN LATERAL (SELECT %s) x GROUP BY 1) p'
+      || ' ON p.j = r.j', 'fdw_moved_rows', part, tcols)
       INTO found USING '2', 'golden', 'events_2024_01';
     IF found > 0 THEN
       RAISE EXCEPTION USING MESSAGE = format('createRangePartitions in changelog.xml::2::golden: cannot roll back the rows moved into events_2024_01 from the DEFAULT partition of events: %s of the %s rows it moved are no longer there unchanged (updated or deleted since). Put them back as they were moved (fdw_moved_rows holds them as JSON), or give the changeset an explicit <rollback>.', found, recorded);
@@ -271,15 +288,16 @@ BEGIN
   EXECUTE format('ALTER TABLE %s DETACH PARTITION %s', parent, part);
   IF recorded > 0 THEN
     EXECUTE format('DELETE FROM %s WHERE (tableoid, ctid) IN (SELECT p.tableoid, p.ctid FROM'
-      || ' (SELECT t.tableoid, t.ctid, to_jsonb(t)::text AS j, row_number() OVER (PARTITION BY to_jsonb(t)::text) AS k FROM %s t) p'
+      || ' (SELECT t.tableoid, t.ctid, to_json(x.*)::text AS j, row_number() OVER (PARTITION BY to_json(x.*)::text) AS k'
+      || ' FROM %s t CROSS JOIN LATERAL (SELECT %s) x) p'
       || ' JOIN (SELECT row_data::text AS j, sum(copies) AS n FROM %s WHERE id = $1 AND author = $2 AND partition = $3 AND row_data IS NOT NULL GROUP BY 1) r'
-      || ' ON r.j = p.j WHERE p.k <= r.n)', part, part, 'fdw_moved_rows')
+      || ' ON r.j = p.j WHERE p.k <= r.n)', part, part, tcols, 'fdw_moved_rows')
       USING '2', 'golden', 'events_2024_01';
     GET DIAGNOSTICS found = ROW_COUNT;
     IF found <> recorded THEN
       RAISE EXCEPTION USING MESSAGE = format('createRangePartitions in changelog.xml::2::golden: cannot roll back the rows moved into events_2024_01 from the DEFAULT partition of events: %s rows matched the record while deleting, expected %s (changed concurrently); try again.', found, recorded);
     END IF;
-    EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM %s l CROSS JOIN LATERAL jsonb_populate_record(NULL::%s, l.row_data) r'
+    EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM %s l CROSS JOIN LATERAL json_populate_record(NULL::%s, l.row_data) r'
       || ' CROSS JOIN LATERAL generate_series(1, l.copies) WHERE l.id = $1 AND l.author = $2 AND l.partition = $3 AND l.row_data IS NOT NULL',
       def, cols, rcols, 'fdw_moved_rows', parent)
       USING '2', 'golden', 'events_2024_01';

@@ -15,11 +15,14 @@ import liquibase.ext.fdw.sql.SqlLiterals;
  * through postgres_fdw.
  *
  * <p>The ledger holds, per changeset (id and author, see {@link MoveKey}) and partition, one header row (no row data; the number of
- * rows moved) and each distinct moved row as {@code to_jsonb} with its number of copies. The inverse reads it and
+ * rows moved) and each distinct moved row as {@code to_json} of its columns in the parent's order, with its number of
+ * copies. The inverse reads it and
  * moves back exactly those rows, with their multiplicity, so rows that were in the partition before (on the shard,
  * for a foreign partition) stay where they are; when the record is missing or the rows changed since, it refuses.
  * Row values are turned into JSON under fixed settings (UTC, ISO dates, shortest exact floats, hex bytea), so the
- * session's own settings cannot make an unchanged row look changed.
+ * session's own settings cannot make an unchanged row look changed; rows are compared as JSON text ({@code json}, not
+ * {@code jsonb}, which would turn -0 into 0). Whole rows are written {@code alias.*}: a bare alias would mean a column
+ * of that name if the table has one.
  */
 public final class DefaultPartitionRows {
     /** The ledger of moved rows, in Liquibase's schema; created by the first move, dropped when the last record goes. */
@@ -37,8 +40,9 @@ public final class DefaultPartitionRows {
             "  SELECT i.inhrelid::regclass INTO def FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid",
             "    WHERE i.inhparent = parent AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT';");
     private static final String COLUMNS = String.join("\n",
-            "  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum)",
-            "    INTO cols, rcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';");
+            "  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum),",
+            "    string_agg('t.' || quote_ident(attname), ', ' ORDER BY attnum)",
+            "    INTO cols, rcols, tcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';");
     private static final String KEY = "id = $1 AND author = $2 AND partition = $3";
 
     /** How the inverse ends once the rows are back in the DEFAULT partition. */
@@ -70,6 +74,7 @@ public final class DefaultPartitionRows {
                 "  def regclass;",
                 "  cols text;",
                 "  rcols text;",
+                "  tcols text;",
                 SAVE,
                 "BEGIN",
                 FIND_DEFAULT,
@@ -79,7 +84,7 @@ public final class DefaultPartitionRows {
                 "  " + statement + ";",
                 "  IF to_regclass(" + SqlLiterals.quote(ledger) + ") IS NULL THEN",
                 "    CREATE TABLE " + ledger + " (id text NOT NULL, author text NOT NULL,"
-                        + " partition text NOT NULL, row_data jsonb, copies bigint NOT NULL, moved_at timestamptz NOT NULL DEFAULT now());",
+                        + " partition text NOT NULL, row_data json, copies bigint NOT NULL, moved_at timestamptz NOT NULL DEFAULT now());",
                 "  END IF;",
                 "  IF def IS NULL THEN",
                 "    INSERT INTO " + ledger + " (id, author, partition, row_data, copies) VALUES ("
@@ -87,11 +92,11 @@ public final class DefaultPartitionRows {
                 "  ELSE",
                 COLUMNS.replace("\n", "\n  ").replaceFirst("^", "  "),
                 FIX,
-                "    EXECUTE format('WITH moved AS (DELETE FROM %s WHERE %s RETURNING *), put AS (INSERT INTO %s (%s) SELECT %s FROM moved)'",
+                "    EXECUTE format('WITH moved AS (DELETE FROM %s WHERE %s RETURNING %s), put AS (INSERT INTO %s (%s) SELECT %s FROM moved)'",
                 "      || ' INSERT INTO %s (id, author, partition, row_data, copies)'",
-                "      || ' SELECT $1, $2, $3, j::jsonb, n FROM (SELECT to_jsonb(m)::text AS j, count(*) AS n FROM moved m GROUP BY 1) g'",
+                "      || ' SELECT $1, $2, $3, j::json, n FROM (SELECT to_json(m.*)::text AS j, count(*) AS n FROM moved m GROUP BY 1) g'",
                 "      || ' UNION ALL SELECT $1, $2, $3, NULL, count(*) FROM moved',",
-                "      def, pg_get_partition_constraintdef(" + SqlLiterals.quote(partition) + "::regclass), "
+                "      def, pg_get_partition_constraintdef(" + SqlLiterals.quote(partition) + "::regclass), cols, "
                         + SqlLiterals.quote(partition) + ", cols, cols, " + SqlLiterals.quote(ledger) + ")",
                 "      USING " + keyValues(key, partition) + ";",
                 RESTORE,
@@ -129,6 +134,7 @@ public final class DefaultPartitionRows {
                 "  def regclass;",
                 "  cols text;",
                 "  rcols text;",
+                "  tcols text;",
                 "  recorded bigint;",
                 "  found bigint;",
                 SAVE,
@@ -139,7 +145,7 @@ public final class DefaultPartitionRows {
                 "      INTO recorded USING " + keyValues(key, partition) + ";",
                 "  END IF;",
                 "  IF recorded IS NULL THEN",
-                "    RAISE EXCEPTION USING MESSAGE = " + message(noRecord) + ";",
+                "    RAISE EXCEPTION USING MESSAGE = " + SqlLiterals.quote(noRecord) + ";",
                 "  END IF;",
                 FIND_DEFAULT,
                 COLUMNS,
@@ -150,8 +156,8 @@ public final class DefaultPartitionRows {
                 "    END IF;",
                 "    EXECUTE format('SELECT coalesce(sum(greatest(r.n - coalesce(p.n, 0), 0)), 0) FROM'",
                 "      || ' (SELECT row_data::text AS j, sum(copies) AS n FROM %s WHERE " + KEY + " AND row_data IS NOT NULL GROUP BY 1) r'",
-                "      || ' LEFT JOIN (SELECT to_jsonb(t)::text AS j, count(*) AS n FROM %s t GROUP BY 1) p ON p.j = r.j', "
-                        + SqlLiterals.quote(ledger) + ", part)",
+                "      || ' LEFT JOIN (SELECT to_json(x.*)::text AS j, count(*) AS n FROM %s t CROSS JOIN LATERAL (SELECT %s) x GROUP BY 1) p'"
+                + "\n      || ' ON p.j = r.j', " + SqlLiterals.quote(ledger) + ", part, tcols)",
                 "      INTO found USING " + keyValues(key, partition) + ";",
                 "    IF found > 0 THEN",
                 "      RAISE EXCEPTION USING MESSAGE = format(" + message(changed) + ", found, recorded);",
@@ -165,15 +171,16 @@ public final class DefaultPartitionRows {
                 "  EXECUTE format('ALTER TABLE %s DETACH PARTITION %s', parent, part);",
                 "  IF recorded > 0 THEN",
                 "    EXECUTE format('DELETE FROM %s WHERE (tableoid, ctid) IN (SELECT p.tableoid, p.ctid FROM'",
-                "      || ' (SELECT t.tableoid, t.ctid, to_jsonb(t)::text AS j, row_number() OVER (PARTITION BY to_jsonb(t)::text) AS k FROM %s t) p'",
+                "      || ' (SELECT t.tableoid, t.ctid, to_json(x.*)::text AS j, row_number() OVER (PARTITION BY to_json(x.*)::text) AS k'",
+                "      || ' FROM %s t CROSS JOIN LATERAL (SELECT %s) x) p'",
                 "      || ' JOIN (SELECT row_data::text AS j, sum(copies) AS n FROM %s WHERE " + KEY + " AND row_data IS NOT NULL GROUP BY 1) r'",
-                "      || ' ON r.j = p.j WHERE p.k <= r.n)', part, part, " + SqlLiterals.quote(ledger) + ")",
+                "      || ' ON r.j = p.j WHERE p.k <= r.n)', part, part, tcols, " + SqlLiterals.quote(ledger) + ")",
                 "      USING " + keyValues(key, partition) + ";",
                 "    GET DIAGNOSTICS found = ROW_COUNT;",
                 "    IF found <> recorded THEN",
                 "      RAISE EXCEPTION USING MESSAGE = format(" + message(vanished) + ", found, recorded);",
                 "    END IF;",
-                "    EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM %s l CROSS JOIN LATERAL jsonb_populate_record(NULL::%s, l.row_data) r'",
+                "    EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM %s l CROSS JOIN LATERAL json_populate_record(NULL::%s, l.row_data) r'",
                 "      || ' CROSS JOIN LATERAL generate_series(1, l.copies) WHERE l." + KEY.replace(" AND ", " AND l.") + " AND l.row_data IS NOT NULL',",
                 "      def, cols, rcols, " + SqlLiterals.quote(ledger) + ", parent)",
                 "      USING " + keyValues(key, partition) + ";",
