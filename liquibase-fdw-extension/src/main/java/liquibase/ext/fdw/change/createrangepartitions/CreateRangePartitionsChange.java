@@ -275,9 +275,8 @@ public class CreateRangePartitionsChange extends AbstractFdwChange {
     @Override
     public Warnings warn(Database database) {
         List<String> problems = new ArrayList<>();
-        slices(database, problems);
-        return problems.isEmpty() && tooManyLocks(database, slices(database, problems).size(), false) == null
-                ? super.warn(database) : new Warnings();
+        List<RangeSeries.Slice> slices = slices(database, problems);
+        return problems.isEmpty() && tooManyLocks(database, slices.size(), false) == null ? super.warn(database) : new Warnings();
     }
 
     @Override
