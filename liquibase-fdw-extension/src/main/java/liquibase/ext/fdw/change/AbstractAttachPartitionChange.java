@@ -2,15 +2,20 @@ package liquibase.ext.fdw.change;
 
 import liquibase.change.Change;
 import liquibase.database.Database;
+import liquibase.exception.RollbackImpossibleException;
 import liquibase.exception.ValidationErrors;
 import liquibase.ext.fdw.change.detachpartition.DetachPartitionChange;
 import liquibase.ext.fdw.partition.AttachPartitionStatement;
+import liquibase.ext.fdw.partition.DefaultPartitionRows;
+import liquibase.ext.fdw.partition.MoveKey;
 import liquibase.ext.fdw.partition.PartitionBounds;
+import liquibase.ext.fdw.partition.RestoreMovedRowsStatement;
 import liquibase.statement.SqlStatement;
 
 /**
  * Base of attachRangePartition, attachListPartition, attachHashPartition and attachDefaultPartition: attaches an
- * existing table (local or foreign) to a partitioned table; rolls back with DETACH PARTITION.
+ * existing table (local or foreign) to a partitioned table; rolls back with DETACH PARTITION, after putting back into
+ * the DEFAULT partition exactly the rows that moveRowsFromDefault moved (see {@link DefaultPartitionRows}).
  */
 public abstract class AbstractAttachPartitionChange extends AbstractPartitionOfChange {
     /** The bound kind this change type attaches with. */
@@ -29,11 +34,28 @@ public abstract class AbstractAttachPartitionChange extends AbstractPartitionOfC
     @Override
     public SqlStatement[] generateStatements(Database database) {
         return new SqlStatement[] {new AttachPartitionStatement(getSchemaName(), getTableName(), partitionSchema(), getPartitionName(),
-                bounds(kind()), moveRows(), ChangeMessages.location(this))};
+                bounds(kind()), moveRows(), MoveKey.of(this), ChangeMessages.location(this))};
+    }
+
+    @Override
+    public boolean supportsRollback(Database database) {
+        return true;
+    }
+
+    @Override
+    public SqlStatement[] generateRollbackStatements(Database database) throws RollbackImpossibleException {
+        if (!moveRows()) {
+            return super.generateRollbackStatements(database);
+        }
+        return new SqlStatement[] {new RestoreMovedRowsStatement(getSchemaName(), getTableName(), partitionSchema(),
+                getPartitionName(), DefaultPartitionRows.Ending.DETACH, MoveKey.of(this), ChangeMessages.location(this))};
     }
 
     @Override
     protected Change[] createInverses() {
+        if (moveRows()) {
+            return null; // the inverse needs the database: generateRollbackStatements
+        }
         DetachPartitionChange inverse = new DetachPartitionChange();
         copyNamesTo(inverse);
         return new Change[] {inverse};

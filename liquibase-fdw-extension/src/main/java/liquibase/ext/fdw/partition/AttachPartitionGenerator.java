@@ -22,6 +22,7 @@ public class AttachPartitionGenerator extends PostgresOnlyGenerator<AttachPartit
         String parent = qualified(database, s.getSchemaName(), s.getTableName());
         String partition = qualified(database, s.getPartitionSchemaName(), s.getPartitionName());
         String attach = "ALTER TABLE " + parent + " ATTACH PARTITION " + partition + " " + s.getBounds().sql();
-        return new Sql[] {new UnparsedSql(s.isMoveRowsFromDefault() ? DefaultPartitionRows.wrap(parent, partition, attach) : attach)};
+        return new Sql[] {new UnparsedSql(s.isMoveRowsFromDefault() ? DefaultPartitionRows.wrap(parent, partition, attach,
+                DefaultPartitionRows.ledger(database), s.getMoveKey()) : attach)};
     }
 }

@@ -11,17 +11,22 @@ public final class AttachPartitionStatement extends AbstractSqlStatement impleme
     private final String partitionName;
     private final PartitionBounds bounds;
     private final boolean moveRowsFromDefault;
+    private final MoveKey moveKey;
     private final String location;
 
-    /** {@code location} is the change and changeset, for explained errors. */
+    /**
+     * {@code moveKey} keys the record of moved rows (see {@link DefaultPartitionRows}); {@code location} is the change
+     * and changeset, for explained errors.
+     */
     public AttachPartitionStatement(String schemaName, String tableName, String partitionSchemaName, String partitionName,
-            PartitionBounds bounds, boolean moveRowsFromDefault, String location) {
+            PartitionBounds bounds, boolean moveRowsFromDefault, MoveKey moveKey, String location) {
         this.schemaName = schemaName;
         this.tableName = tableName;
         this.partitionSchemaName = partitionSchemaName;
         this.partitionName = partitionName;
         this.bounds = bounds;
         this.moveRowsFromDefault = moveRowsFromDefault;
+        this.moveKey = moveKey;
         this.location = location;
     }
 
@@ -47,6 +52,10 @@ public final class AttachPartitionStatement extends AbstractSqlStatement impleme
 
     public boolean isMoveRowsFromDefault() {
         return moveRowsFromDefault;
+    }
+
+    public MoveKey getMoveKey() {
+        return moveKey;
     }
 
     @Override

@@ -154,11 +154,14 @@ class PartitionChangesIT {
             assertEquals(List.of(), coordinator.query("SELECT relname FROM pg_class WHERE relname = 't_2019'"));
 
             // Rolling back the series puts Rome back into the DEFAULT partition before its partition is dropped;
-            // rolling back the local partition does the same for London.
+            // rolling back the local partition does the same for London, and rolling back the attached shard table
+            // brings back Oslo, the row it moved there, while Bergen, written to the shard afterwards, stays there.
             runner.rollbackCount(coordinator, 3);
             assertEquals(List.of("Lima", "Rome"), coordinator.query("SELECT city FROM \"Box One\".\"temps default\" ORDER BY 1"));
             runner.rollbackCount(coordinator, 2);
-            assertEquals(List.of("Lima", "London", "Rome"), coordinator.query("SELECT city FROM \"Box One\".\"temps default\" ORDER BY 1"));
+            assertEquals(List.of("Lima", "London", "Oslo", "Rome"),
+                    coordinator.query("SELECT city FROM \"Box One\".\"temps default\" ORDER BY 1"));
+            assertEquals(List.of("Bergen"), shard.query("SELECT city FROM box2_schema.temperatures_2017"));
             runner.rollbackCount(coordinator, 3);
             assertEquals(before, Catalogs.snapshot(coordinator));
             shard.execute("DROP SCHEMA box2_schema CASCADE", "DROP ROLE " + remoteUser);

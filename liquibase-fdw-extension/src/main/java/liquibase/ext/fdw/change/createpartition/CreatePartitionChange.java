@@ -8,17 +8,21 @@ import liquibase.change.DatabaseChange;
 import liquibase.change.DatabaseChangeProperty;
 import liquibase.change.core.DropTableChange;
 import liquibase.database.Database;
+import liquibase.exception.RollbackImpossibleException;
 import liquibase.exception.ValidationErrors;
 import liquibase.ext.fdw.change.AbstractBoundsChange;
 import liquibase.ext.fdw.change.ChangeMessages;
 import liquibase.ext.fdw.change.dropforeigntable.DropForeignTableChange;
 import liquibase.ext.fdw.option.FdwOption;
 import liquibase.ext.fdw.partition.DefaultPartitionRows;
+import liquibase.ext.fdw.partition.MoveKey;
+import liquibase.ext.fdw.partition.RestoreMovedRowsStatement;
 import liquibase.statement.SqlStatement;
 
 /**
  * Creates a partition of a partitioned table: a local table, or with {@code serverName} a foreign table whose rows
- * live on another node. Rolls back with DROP TABLE / DROP FOREIGN TABLE.
+ * live on another node. Rolls back with DROP TABLE / DROP FOREIGN TABLE, after putting back into the DEFAULT
+ * partition exactly the rows that moveRowsFromDefault moved (see {@link DefaultPartitionRows}).
  */
 @DatabaseChange(name = "createPartition", description = "Creates a partition (CREATE [FOREIGN] TABLE ... PARTITION OF)",
         priority = ChangeMetaData.PRIORITY_DEFAULT)
@@ -150,14 +154,28 @@ public class CreatePartitionChange extends AbstractBoundsChange {
         }
         return new SqlStatement[] {new CreatePartitionStatement(schemaName, tableName, parentSchema(), parentTableName,
                 bounds(null), Boolean.TRUE.equals(ifNotExists), tablespace, serverName, options, moveRows(),
-                ChangeMessages.location(this))};
+                MoveKey.of(this), ChangeMessages.location(this))};
+    }
+
+    @Override
+    public boolean supportsRollback(Database database) {
+        return true;
+    }
+
+    @Override
+    public SqlStatement[] generateRollbackStatements(Database database) throws RollbackImpossibleException {
+        if (!moveRows()) {
+            return super.generateRollbackStatements(database);
+        }
+        return new SqlStatement[] {new RestoreMovedRowsStatement(parentSchema(), parentTableName, schemaName, tableName,
+                serverName != null ? DefaultPartitionRows.Ending.DROP_FOREIGN_TABLE : DefaultPartitionRows.Ending.DROP_TABLE,
+                MoveKey.of(this), ChangeMessages.location(this))};
     }
 
     @Override
     protected Change[] createInverses() {
         if (moveRows()) {
-            return new Change[] {DefaultPartitionRows.rollback(parentSchema(), parentTableName, schemaName, tableName,
-                    serverName != null)};
+            return null; // the inverse needs the database: generateRollbackStatements
         }
         if (serverName != null) {
             DropForeignTableChange drop = new DropForeignTableChange();

@@ -35,6 +35,7 @@ public class CreatePartitionGenerator extends PostgresOnlyGenerator<CreatePartit
             sql.append(" SERVER ").append(name(database, s.getServerName())).append(FdwOptions.clause(s.getOptions(), database));
         }
         String create = sql.toString();
-        return new Sql[] {new UnparsedSql(s.isMoveRowsFromDefault() ? DefaultPartitionRows.wrap(parent, partition, create) : create)};
+        return new Sql[] {new UnparsedSql(s.isMoveRowsFromDefault() ? DefaultPartitionRows.wrap(parent, partition, create,
+                DefaultPartitionRows.ledger(database), s.getMoveKey()) : create)};
     }
 }

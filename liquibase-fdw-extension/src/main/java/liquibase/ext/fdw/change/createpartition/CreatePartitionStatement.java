@@ -3,6 +3,7 @@ package liquibase.ext.fdw.change.createpartition;
 import java.util.List;
 import liquibase.ext.fdw.option.FdwOption;
 import liquibase.ext.fdw.partition.DefaultPartitionRows;
+import liquibase.ext.fdw.partition.MoveKey;
 import liquibase.ext.fdw.partition.PartitionBounds;
 import liquibase.ext.fdw.sql.ExplainsErrors;
 import liquibase.statement.AbstractSqlStatement;
@@ -19,12 +20,16 @@ public final class CreatePartitionStatement extends AbstractSqlStatement impleme
     private final String serverName;
     private final List<FdwOption> options;
     private final boolean moveRowsFromDefault;
+    private final MoveKey moveKey;
     private final String location;
 
-    /** {@code serverName} null: a local partition; {@code location} names the change for explained errors. */
+    /**
+     * {@code serverName} null: a local partition; {@code moveKey} keys the record of moved rows (see
+     * {@link DefaultPartitionRows}); {@code location} names the change for explained errors.
+     */
     public CreatePartitionStatement(String schemaName, String tableName, String parentSchemaName, String parentTableName,
             PartitionBounds bounds, boolean ifNotExists, String tablespace, String serverName, List<FdwOption> options,
-            boolean moveRowsFromDefault, String location) {
+            boolean moveRowsFromDefault, MoveKey moveKey, String location) {
         this.schemaName = schemaName;
         this.tableName = tableName;
         this.parentSchemaName = parentSchemaName;
@@ -35,6 +40,7 @@ public final class CreatePartitionStatement extends AbstractSqlStatement impleme
         this.serverName = serverName;
         this.options = List.copyOf(options);
         this.moveRowsFromDefault = moveRowsFromDefault;
+        this.moveKey = moveKey;
         this.location = location;
     }
 
@@ -76,6 +82,10 @@ public final class CreatePartitionStatement extends AbstractSqlStatement impleme
 
     public boolean isMoveRowsFromDefault() {
         return moveRowsFromDefault;
+    }
+
+    public MoveKey getMoveKey() {
+        return moveKey;
     }
 
     @Override

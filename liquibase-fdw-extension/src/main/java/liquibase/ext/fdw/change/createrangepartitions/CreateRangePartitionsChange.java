@@ -2,13 +2,14 @@ package liquibase.ext.fdw.change.createrangepartitions;
 
 import java.util.ArrayList;
 import java.util.List;
-import liquibase.change.Change;
 import liquibase.change.ChangeMetaData;
 import liquibase.change.DatabaseChange;
 import liquibase.change.DatabaseChangeProperty;
 import liquibase.change.core.DropTableChange;
 import liquibase.database.Database;
+import liquibase.exception.RollbackImpossibleException;
 import liquibase.exception.ValidationErrors;
+import liquibase.exception.Warnings;
 import liquibase.ext.fdw.change.AbstractFdwChange;
 import liquibase.ext.fdw.change.ChangeMessages;
 import liquibase.ext.fdw.change.createpartition.CreatePartitionStatement;
@@ -16,14 +17,24 @@ import liquibase.ext.fdw.change.dropforeigntable.DropForeignTableChange;
 import liquibase.ext.fdw.option.FdwOption;
 import liquibase.ext.fdw.partition.BoundItems;
 import liquibase.ext.fdw.partition.DefaultPartitionRows;
+import liquibase.ext.fdw.partition.MoveKey;
+import liquibase.ext.fdw.partition.RestoreMovedRowsStatement;
 import liquibase.ext.fdw.partition.PartitionBounds;
 import liquibase.ext.fdw.partition.RangeSeries;
+import liquibase.ext.fdw.partition.internal.ServerFacts;
+import liquibase.ext.fdw.sql.Identifiers;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import liquibase.exception.UnexpectedLiquibaseException;
 import liquibase.statement.SqlStatement;
 
 /**
- * Creates a series of range partitions, one per interval between {@code from} and {@code to}, named by
- * {@code namePattern}; with {@code serverName} they are foreign partitions whose remote tables follow
- * {@code remoteNamePattern}. Rolls back by dropping exactly those partitions.
+ * Creates a series of range partitions, one per interval between {@code from} and {@code to} (see {@link RangeSeries}
+ * for the boundaries, alignment and names), named by {@code namePattern}; with {@code serverName} they are foreign
+ * partitions whose remote tables follow {@code remoteNamePattern}. The key's type, the database's TimeZone and the
+ * lock table's size are read from the server; a series that cannot be created in one transaction is refused before
+ * any SQL runs. Rolls back by dropping exactly those partitions.
  */
 @DatabaseChange(name = "createRangePartitions", description = "Creates one range partition per interval (CREATE TABLE ... PARTITION OF, repeated)",
         priority = ChangeMetaData.PRIORITY_DEFAULT)
@@ -39,6 +50,8 @@ public class CreateRangePartitionsChange extends AbstractFdwChange {
     private String remoteSchemaName;
     private String remoteNamePattern;
     private Boolean moveRowsFromDefault;
+    private String timeZone;
+    private Boolean align;
 
     @DatabaseChangeProperty(description = "Schema of the partitioned table", exampleValue = "box1_schema")
     public String getSchemaName() {
@@ -85,8 +98,8 @@ public class CreateRangePartitionsChange extends AbstractFdwChange {
         this.to = trimToNull(to);
     }
 
-    @DatabaseChangeProperty(description = "Slice width: N years, months, days or hours, or a whole number for integer keys",
-            exampleValue = "1 year")
+    @DatabaseChangeProperty(description = "Slice width: N minutes, hours, days, weeks, months, quarters or years (combined as"
+            + " in '1 day 12 hours'), or a whole number for integer keys", exampleValue = "1 year")
     public String getInterval() {
         return interval;
     }
@@ -95,7 +108,8 @@ public class CreateRangePartitionsChange extends AbstractFdwChange {
         this.interval = trimToNull(interval);
     }
 
-    @DatabaseChangeProperty(description = "Partition names: {yyyy} {MM} {dd} {HH} {mm} of the slice start, {n}, {from}, {to}",
+    @DatabaseChangeProperty(description = "Partition names: {yyyy} {MM} {dd} {HH} {mm} of the slice start, {n}, {from}, {to};"
+            + " default <tableName>_p<start> as pg_partman (YYYYMMDD, YYYYMMDD_HH24MISS below a day, or the number)",
             exampleValue = "temperatures_{yyyy}")
     public String getNamePattern() {
         return namePattern;
@@ -143,16 +157,89 @@ public class CreateRangePartitionsChange extends AbstractFdwChange {
         this.moveRowsFromDefault = moveRowsFromDefault;
     }
 
+    @DatabaseChangeProperty(description = "Time zone of the slices of a timestamptz key (default: the database's TimeZone setting)",
+            exampleValue = "Europe/Oslo")
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = trimToNull(timeZone);
+    }
+
+    @DatabaseChangeProperty(description = "Align the first slice to the interval's unit (month start, ISO Monday, multiple of"
+            + " the number) as pg_partman does (default true)", exampleValue = "true")
+    public Boolean getAlign() {
+        return align;
+    }
+
+    public void setAlign(Boolean align) {
+        this.align = align;
+    }
+
     private String partitionSchema() {
         return partitionSchemaName != null ? partitionSchemaName : schemaName;
     }
 
-    private List<RangeSeries.Slice> slices(List<String> problems) {
-        return RangeSeries.slices(from, to, interval, namePattern, problems);
+    private String parent() {
+        return Identifiers.quoted(schemaName, tableName);
     }
 
-    private List<RangeSeries.Slice> remoteSlices(List<String> problems) {
-        return RangeSeries.slices(from, to, interval, remoteNamePattern != null ? remoteNamePattern : namePattern, problems);
+    private RangeSeries.Request request(Database database, String pattern, List<String> problems) {
+        ZoneId zone = ZoneOffset.UTC;
+        if (timeZone != null) {
+            try {
+                zone = ZoneId.of(timeZone);
+            } catch (DateTimeException e) {
+                problems.add("timeZone '" + timeZone + "' is not a time zone; write a name such as Europe/Oslo or UTC.");
+            }
+        } else {
+            ZoneId server = ServerFacts.defaultZone(database);
+            zone = server != null ? server : ZoneOffset.UTC;
+        }
+        RangeSeries.KeyType type = tableName == null ? RangeSeries.KeyType.UNKNOWN : ServerFacts.keyType(database, parent());
+        return new RangeSeries.Request(tableName, from, to, interval, pattern, zone, timeZone != null,
+                !Boolean.FALSE.equals(align), type);
+    }
+
+    private List<RangeSeries.Slice> slices(Database database, List<String> problems) {
+        RangeSeries.Request request = request(database, namePattern, problems);
+        return problems.isEmpty() ? RangeSeries.slices(request, problems) : List.of();
+    }
+
+    private List<RangeSeries.Slice> remoteSlices(Database database, List<String> problems) {
+        RangeSeries.Request request = request(database, remoteNamePattern != null ? remoteNamePattern : namePattern, problems);
+        return problems.isEmpty() ? RangeSeries.slices(request, problems) : List.of();
+    }
+
+    /**
+     * The refusal of a series whose partitions, all created in one transaction, would not fit the server's lock table
+     * (PostgreSQL would fail with "out of shared memory" late into the changeset); null when it fits or is unknown.
+     */
+    private String tooManyLocks(Database database, int slices, boolean parentKnown) {
+        ServerFacts.LockTable table = ServerFacts.lockTable(database);
+        if (table == null) {
+            return null;
+        }
+        Long each = ServerFacts.locksPerPartition(database, parent(), serverName != null);
+        if (each == null) {
+            if (parentKnown) {
+                return null;
+            }
+            each = 2L; // the least any partition takes: refuse only what cannot fit whatever the parent looks like
+        }
+        long needed = slices * each;
+        if (needed <= table.size()) {
+            return null;
+        }
+        long backends = table.maxConnections() + table.maxPreparedTransactions();
+        return "the series creates " + slices + " partitions in one transaction, which takes about " + needed
+                + " locks (" + each + " per partition), but the server's lock table holds max_locks_per_transaction ("
+                + table.maxLocksPerTransaction() + ") x (max_connections (" + table.maxConnections()
+                + ") + max_prepared_transactions (" + table.maxPreparedTransactions() + ")) = " + table.size()
+                + "; split the range over changesets of at most " + table.size() / each
+                + " slices, or raise max_locks_per_transaction to at least " + (needed + backends - 1) / backends
+                + " (takes a server restart).";
     }
 
     @Override
@@ -160,28 +247,53 @@ public class CreateRangePartitionsChange extends AbstractFdwChange {
         ValidationErrors errors = new ValidationErrors();
         require(errors, "tableName", tableName, "set tableName to the partitioned table");
         List<String> problems = new ArrayList<>();
-        List<RangeSeries.Slice> slices = slices(problems);
+        List<RangeSeries.Slice> slices = slices(database, problems);
         if (serverName == null) {
             rejectDoubleQuote(errors, "partitionSchemaName", partitionSchema());
-            if (!slices.isEmpty()) {
+            if (!slices.isEmpty() && namePattern != null) {
                 rejectDoubleQuote(errors, "namePattern", namePattern);
             }
         }
         if (problems.isEmpty() && serverName != null) {
-            remoteSlices(problems);
+            remoteSlices(database, problems);
         }
         if (serverName == null && (remoteSchemaName != null || remoteNamePattern != null)) {
             problems.add("remoteSchemaName/remoteNamePattern need serverName; set serverName to the foreign server"
                     + " holding the partitions' rows, or remove them.");
         }
+        if (problems.isEmpty() && tableName != null) {
+            String locks = tooManyLocks(database, slices.size(), false);
+            if (locks != null) {
+                problems.add(locks);
+            }
+        }
         problems.forEach(problem -> errors.addError(ChangeMessages.format(this, problem)));
         return errors.hasErrors() ? errors : super.validate(database);
     }
 
+    /** Liquibase asks for warnings by generating the statements; a series validation refuses has none to give. */
+    @Override
+    public Warnings warn(Database database) {
+        List<String> problems = new ArrayList<>();
+        List<RangeSeries.Slice> slices = slices(database, problems);
+        return problems.isEmpty() && tooManyLocks(database, slices.size(), false) == null ? super.warn(database) : new Warnings();
+    }
+
     @Override
     public SqlStatement[] generateStatements(Database database) {
-        List<RangeSeries.Slice> slices = slices(new ArrayList<>());
-        List<RangeSeries.Slice> remote = serverName == null ? slices : remoteSlices(new ArrayList<>());
+        List<String> problems = new ArrayList<>();
+        List<RangeSeries.Slice> slices = slices(database, problems);
+        List<RangeSeries.Slice> remote = serverName == null ? slices : remoteSlices(database, problems);
+        if (problems.isEmpty()) {
+            // The parent may have been created by an earlier changeset of this update, after validation ran.
+            String locks = tooManyLocks(database, slices.size(), true);
+            if (locks != null) {
+                problems.add(locks);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new UnexpectedLiquibaseException(ChangeMessages.format(this, String.join(" ", problems)));
+        }
         SqlStatement[] statements = new SqlStatement[slices.size()];
         for (int i = 0; i < slices.size(); i++) {
             RangeSeries.Slice slice = slices.get(i);
@@ -194,7 +306,8 @@ public class CreateRangePartitionsChange extends AbstractFdwChange {
             }
             PartitionBounds bounds = PartitionBounds.range(List.of(quoted(slice.from())), List.of(quoted(slice.to())));
             statements[i] = new CreatePartitionStatement(partitionSchema(), slice.name(), schemaName, tableName, bounds,
-                    false, null, serverName, options, Boolean.TRUE.equals(moveRowsFromDefault), ChangeMessages.location(this));
+                    false, null, serverName, options, Boolean.TRUE.equals(moveRowsFromDefault), MoveKey.of(this),
+                    ChangeMessages.location(this));
         }
         return statements;
     }
@@ -205,30 +318,38 @@ public class CreateRangePartitionsChange extends AbstractFdwChange {
     }
 
     @Override
-    protected Change[] createInverses() {
-        List<RangeSeries.Slice> slices = slices(new ArrayList<>());
-        Change[] drops = new Change[slices.size()];
-        for (int i = 0; i < slices.size(); i++) {
-            String name = slices.get(slices.size() - 1 - i).name();
+    public boolean supportsRollback(Database database) {
+        return true;
+    }
+
+    /** Drops exactly the partitions of the series, last first; computed with the database, as the update was. */
+    @Override
+    public SqlStatement[] generateRollbackStatements(Database database) throws RollbackImpossibleException {
+        List<RangeSeries.Slice> slices = slices(database, new ArrayList<>());
+        List<SqlStatement> statements = new ArrayList<>();
+        for (int i = slices.size() - 1; i >= 0; i--) {
+            String name = slices.get(i).name();
             if (Boolean.TRUE.equals(moveRowsFromDefault)) {
-                drops[i] = DefaultPartitionRows.rollback(schemaName, tableName, partitionSchema(), name, serverName != null);
+                statements.add(new RestoreMovedRowsStatement(schemaName, tableName, partitionSchema(), name,
+                        serverName != null ? DefaultPartitionRows.Ending.DROP_FOREIGN_TABLE : DefaultPartitionRows.Ending.DROP_TABLE,
+                        MoveKey.of(this), ChangeMessages.location(this)));
             } else if (serverName != null) {
                 DropForeignTableChange drop = new DropForeignTableChange();
                 drop.setSchemaName(partitionSchema());
                 drop.setTableName(name);
-                drops[i] = drop;
+                statements.addAll(List.of(drop.generateStatements(database)));
             } else {
                 DropTableChange drop = new DropTableChange();
                 drop.setSchemaName(partitionSchema());
                 drop.setTableName(name);
-                drops[i] = drop;
+                statements.addAll(List.of(drop.generateStatements(database)));
             }
         }
-        return drops;
+        return statements.toArray(new SqlStatement[0]);
     }
 
     @Override
     public String getConfirmationMessage() {
-        return slices(new ArrayList<>()).size() + " partitions of " + tableName + " created";
+        return "Partitions of " + tableName + " created";
     }
 }
