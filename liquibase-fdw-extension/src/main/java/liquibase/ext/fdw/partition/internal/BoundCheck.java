@@ -8,7 +8,7 @@ import liquibase.ext.fdw.partition.PartitionBounds;
 
 /**
  * Validation of a bound against the partition key it is meant for, by PostgreSQL itself (see {@link BoundProbe}):
- * the key's type orders a range and parses each literal. Without a connection, or before the parent exists, the
+ * the key's type orders a range and parses each literal, and the parent's strategy takes the kind of bound. Without a connection, or before the parent exists, the
  * check is left to PostgreSQL when the change runs; expressions are never evaluated before then.
  */
 public final class BoundCheck {
@@ -20,8 +20,7 @@ public final class BoundCheck {
      * the parent's definition when it does not exist yet (null: unknown).
      */
     public static String problem(Database database, String schema, String table, PartitionBounds bounds, TwinSource twin) {
-        if (bounds == null || bounds.hasExpression()
-                || (bounds.kind() != PartitionBounds.Kind.RANGE && bounds.kind() != PartitionBounds.Kind.LIST)) {
+        if (bounds == null || bounds.hasExpression()) {
             return null;
         }
         Connection connection = BoundProbe.connection(database);
@@ -51,9 +50,9 @@ public final class BoundCheck {
                     + ") in the order of " + parent + "'s partition key" + (detail == null ? "" : " (PostgreSQL: " + detail + ")")
                     + "; the range would be empty, swap or correct them.";
         }
-        if (state != null && (state.startsWith("22") || state.startsWith("42P17") || state.equals("42804"))) {
+        if (state != null && (state.startsWith("22") || state.equals("42P16") || state.equals("42P17") || state.equals("42804"))) {
             return "PostgreSQL refuses " + bounds.sql() + " for the partition key of " + parent + ": " + said
-                    + "; correct the value.";
+                    + "; correct the bound.";
         }
         return null;
     }
