@@ -155,8 +155,8 @@ class BoundsCorpusIT {
                 }
             }
         }
-        System.out.printf("bounds corpus: %d cases on PostgreSQL %d in %d ms%n", cases.size(), major,
-                (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("bounds corpus: %d cases on PostgreSQL %d in %d ms (JVM zone %s)%n", cases.size(), major,
+                (System.nanoTime() - start) / 1_000_000, java.util.TimeZone.getDefault().getID());
         assertEquals(List.of(), failures);
     }
 
