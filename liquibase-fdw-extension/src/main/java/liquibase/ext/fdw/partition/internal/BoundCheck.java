@@ -51,10 +51,33 @@ public final class BoundCheck {
                     + "; the range would be empty, swap or correct them.";
         }
         if (state != null && (state.startsWith("22") || state.equals("42P16") || state.equals("42P17") || state.equals("42804"))) {
-            return "PostgreSQL refuses " + bounds.sql() + " for the partition key of " + parent + ": " + said
-                    + "; correct the bound.";
+            String attribute = attribute(bounds, said);
+            String subject = attribute.contains("/") ? "attributes '" + attribute.replace("/", "' and '") + "' do not fit"
+                    : "attribute '" + attribute + "' does not fit";
+            return subject + " the partition key of " + parent
+                    + ": PostgreSQL refuses " + bounds.sql() + ": " + said + "; correct the bound.";
         }
         return null;
+    }
+
+    /** The attribute PostgreSQL's complaint is about: the side of a range whose literal it quotes, else the kind's. */
+    static String attribute(PartitionBounds bounds, String said) {
+        return switch (bounds.kind()) {
+            case LIST -> "values";
+            case HASH -> "modulus/remainder";
+            case DEFAULT -> "isDefault";
+            case RANGE -> {
+                java.util.regex.Matcher quoted = java.util.regex.Pattern.compile(": \"(.*)\"$").matcher(said);
+                String value = quoted.find() ? quoted.group(1) : null;
+                if (value != null && bounds.from().stream().anyMatch(i -> value.equals(BoundItems.literal(i)))) {
+                    yield "from";
+                }
+                if (value != null && bounds.to().stream().anyMatch(i -> value.equals(BoundItems.literal(i)))) {
+                    yield "to";
+                }
+                yield "from/to";
+            }
+        };
     }
 
     /** The first line of PostgreSQL's message without its severity. */
