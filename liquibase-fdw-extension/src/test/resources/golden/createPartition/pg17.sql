@@ -118,7 +118,7 @@ CREATE TABLE IF NOT EXISTS h0 PARTITION OF h FOR VALUES WITH (MODULUS 4, REMAIND
 -- rollback
 DROP TABLE h0;
 -- changeset 6
--- invalid: createPartition in changelog.xml::6::golden: from ('2020-01-01') is not below to ('2019-01-01'); the range would be empty, swap or correct them.
+-- invalid: createPartition in changelog.xml::6::golden: from (MAXVALUE) is not below to ('2019-01-01'); the range would be empty, swap or correct them.
 -- rollback
 -- changeset 7
 -- invalid: createPartition in changelog.xml::7::golden: remainder is 4 with modulus 4; it must be at least 0 and below the modulus.
@@ -128,4 +128,14 @@ DROP TABLE h0;
 -- rollback
 -- changeset 9
 -- invalid: createPartition in changelog.xml::9::golden: from has 2 item(s) and to has 1; give one item per partition key column on both.
+-- rollback
+-- changeset 10
+CREATE TABLE p2020 PARTITION OF p FOR VALUES FROM ('2020-01-01'::date) TO ('2020-01-01'::date + 366);
+-- rollback
+DROP TABLE p2020;
+-- changeset 11
+-- invalid: createPartition in changelog.xml::11::golden: attribute 'from' is "'2020-01-01'::date": text follows the quoted item '2020-01-01'; items are literals, so write the value alone, or for SQL (a cast, a function, an operator) set fromExpression="'2020-01-01'::date" instead of from.
+-- rollback
+-- changeset 12
+-- invalid: createPartition in changelog.xml::12::golden: 'values' and 'valuesExpression' are both set; keep values for literal values or valuesExpression for SQL, not both.
 -- rollback

@@ -27,7 +27,7 @@ public abstract class AbstractAttachPartitionChange extends AbstractPartitionOfC
         ValidationErrors errors = new ValidationErrors();
         require(errors, "tableName", getTableName(), "set tableName to the partitioned table to attach to");
         require(errors, "partitionName", getPartitionName(), "set partitionName to the table to attach");
-        bounds(kind(), errors);
+        bounds(kind(), errors, database);
         return errors.hasErrors() ? errors : super.validate(database);
     }
 

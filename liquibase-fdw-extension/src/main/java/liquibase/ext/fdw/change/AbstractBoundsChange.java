@@ -3,14 +3,19 @@ package liquibase.ext.fdw.change;
 import java.util.ArrayList;
 import java.util.List;
 import liquibase.change.DatabaseChangeProperty;
+import liquibase.database.Database;
 import liquibase.exception.ValidationErrors;
 import liquibase.ext.fdw.partition.PartitionBounds;
+import liquibase.ext.fdw.partition.internal.BoundCheck;
 
 /** Base of the partition change types that take a bound ({@code from}/{@code to}, {@code values}, hash or default). */
 public abstract class AbstractBoundsChange extends AbstractFdwChange {
     private String from;
     private String to;
     private String values;
+    private String fromExpression;
+    private String toExpression;
+    private String valuesExpression;
     private String modulus;
     private String remainder;
     private Boolean isDefault;
@@ -43,6 +48,36 @@ public abstract class AbstractBoundsChange extends AbstractFdwChange {
 
     public void setValues(String values) {
         this.values = trimToNull(values);
+    }
+
+    @DatabaseChangeProperty(description = "Range lower bound as SQL, passed verbatim inside FROM (...), one expression per key"
+            + " column: casts, functions, operators; instead of from", exampleValue = "'2020-01-01'::date")
+    public String getFromExpression() {
+        return fromExpression;
+    }
+
+    public void setFromExpression(String fromExpression) {
+        this.fromExpression = trimToNull(fromExpression);
+    }
+
+    @DatabaseChangeProperty(description = "Range upper bound as SQL, passed verbatim inside TO (...); instead of to",
+            exampleValue = "'2020-01-01'::date + 1")
+    public String getToExpression() {
+        return toExpression;
+    }
+
+    public void setToExpression(String toExpression) {
+        this.toExpression = trimToNull(toExpression);
+    }
+
+    @DatabaseChangeProperty(description = "List values as SQL, passed verbatim inside IN (...); instead of values",
+            exampleValue = "'a' || 'b', upper('oslo')")
+    public String getValuesExpression() {
+        return valuesExpression;
+    }
+
+    public void setValuesExpression(String valuesExpression) {
+        this.valuesExpression = trimToNull(valuesExpression);
     }
 
     @DatabaseChangeProperty(description = "Hash partition modulus", exampleValue = "4")
@@ -84,8 +119,36 @@ public abstract class AbstractBoundsChange extends AbstractFdwChange {
 
     /** Whether any bound attribute is set. */
     protected boolean hasBounds() {
-        return from != null || to != null || values != null || modulus != null || remainder != null
-                || Boolean.TRUE.equals(isDefault);
+        return from != null || to != null || values != null || fromExpression != null || toExpression != null
+                || valuesExpression != null || modulus != null || remainder != null || Boolean.TRUE.equals(isDefault);
+    }
+
+    private PartitionBounds.Attributes attributes() {
+        return new PartitionBounds.Attributes(from, fromExpression, to, toExpression, values, valuesExpression, modulus,
+                remainder, isDefault);
+    }
+
+    /** The parent's schema, for checking the bound against its key (null: the current schema). */
+    protected abstract String boundsParentSchema();
+
+    /** The parent's name, for checking the bound against its key; null skips the check. */
+    protected abstract String boundsParentTable();
+
+    /**
+     * {@link #bounds(PartitionBounds.Kind, ValidationErrors)}, then, when that and the other attributes passed and on a live connection, the bound checked by
+     * PostgreSQL against the parent's partition key (the parent's catalog, or its createPartitionedTable earlier in
+     * this changelog).
+     */
+    protected PartitionBounds bounds(PartitionBounds.Kind expected, ValidationErrors errors, Database database) {
+        PartitionBounds bounds = bounds(expected, errors);
+        if (bounds != null && !errors.hasErrors() && boundsParentTable() != null) {
+            String problem = BoundCheck.problem(database, boundsParentSchema(), boundsParentTable(), bounds,
+                    ParentInChangelog.find(this, boundsParentSchema(), boundsParentTable()));
+            if (problem != null) {
+                errors.addError(ChangeMessages.format(this, problem));
+            }
+        }
+        return bounds;
     }
 
     /**
@@ -94,7 +157,7 @@ public abstract class AbstractBoundsChange extends AbstractFdwChange {
      */
     protected PartitionBounds bounds(PartitionBounds.Kind expected, ValidationErrors errors) {
         List<String> problems = new ArrayList<>();
-        PartitionBounds bounds = PartitionBounds.of(from, to, values, modulus, remainder, isDefault, expected, problems);
+        PartitionBounds bounds = PartitionBounds.of(attributes(), expected, problems);
         problems.forEach(problem -> errors.addError(ChangeMessages.format(this, problem)));
         if (bounds != null && bounds.kind() == PartitionBounds.Kind.DEFAULT && moveRows()) {
             errors.addError(ChangeMessages.format(this, "moveRowsFromDefault=\"true\" makes no sense for the DEFAULT"
@@ -105,7 +168,7 @@ public abstract class AbstractBoundsChange extends AbstractFdwChange {
 
     /** The bound, for statements; only called after validation passed. */
     protected PartitionBounds bounds(PartitionBounds.Kind expected) {
-        return PartitionBounds.of(from, to, values, modulus, remainder, isDefault, expected, new ArrayList<>());
+        return PartitionBounds.of(attributes(), expected, new ArrayList<>());
     }
 
     protected boolean moveRows() {
@@ -117,6 +180,9 @@ public abstract class AbstractBoundsChange extends AbstractFdwChange {
         other.setFrom(from);
         other.setTo(to);
         other.setValues(values);
+        other.setFromExpression(fromExpression);
+        other.setToExpression(toExpression);
+        other.setValuesExpression(valuesExpression);
         other.setModulus(modulus);
         other.setRemainder(remainder);
         other.setIsDefault(isDefault);

@@ -45,6 +45,16 @@ public abstract class AbstractPartitionOfChange extends AbstractBoundsChange {
         this.partitionName = trimToNull(partitionName);
     }
 
+    @Override
+    protected String boundsParentSchema() {
+        return schemaName;
+    }
+
+    @Override
+    protected String boundsParentTable() {
+        return tableName;
+    }
+
     /** The partition's schema: its own, or the parent's. */
     protected String partitionSchema() {
         return partitionSchemaName != null ? partitionSchemaName : schemaName;

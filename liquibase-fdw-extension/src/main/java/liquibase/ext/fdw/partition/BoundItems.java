@@ -17,6 +17,15 @@ public final class BoundItems {
     private BoundItems() {
     }
 
+    /** Text after a closing quote, such as a cast: the author meant SQL, not a literal. */
+    public static final class TextAfterQuote extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        TextAfterQuote(String message) {
+            super(message);
+        }
+    }
+
     /**
      * The items of {@code text} with quoted items unquoted; throws {@link IllegalArgumentException} with the reason
      * (an unterminated quote, an empty item) for the caller's message.
@@ -53,7 +62,7 @@ public final class BoundItems {
                     i++;
                 }
                 if (i < n && text.charAt(i) != ',') {
-                    throw new IllegalArgumentException("text follows the quoted item '" + item + "'; put a comma between items");
+                    throw new TextAfterQuote("text follows the quoted item '" + item + "'");
                 }
                 items.add("'" + item);
             } else {

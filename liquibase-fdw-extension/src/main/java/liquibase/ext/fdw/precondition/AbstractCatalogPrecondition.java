@@ -53,6 +53,11 @@ public abstract class AbstractCatalogPrecondition extends AbstractPrecondition {
     /** The query's bind parameters, in order. */
     protected abstract List<String> parameters();
 
+    /** Whether the rows satisfy the precondition, when that needs to ask the server more; by default {@link #holds(List)}. */
+    protected boolean holds(List<String> rows, Connection connection) throws SQLException {
+        return holds(rows);
+    }
+
     /** Whether the rows satisfy the precondition; by default: any row. */
     protected boolean holds(List<String> rows) {
         return !rows.isEmpty();
@@ -68,6 +73,7 @@ public abstract class AbstractCatalogPrecondition extends AbstractPrecondition {
             throw new PreconditionFailedException(getName() + " needs a live PostgreSQL connection", changeLog, this);
         }
         List<String> rows = new ArrayList<>();
+        boolean holds;
         try {
             Connection connection = jdbc.getUnderlyingConnection();
             try (PreparedStatement statement = connection.prepareStatement(query())) {
@@ -81,10 +87,11 @@ public abstract class AbstractCatalogPrecondition extends AbstractPrecondition {
                     }
                 }
             }
+            holds = holds(rows, connection);
         } catch (SQLException e) {
             throw new PreconditionErrorException(e, changeLog, this);
         }
-        if (!holds(rows)) {
+        if (!holds) {
             throw new PreconditionFailedException(failure(rows), changeLog, this);
         }
     }

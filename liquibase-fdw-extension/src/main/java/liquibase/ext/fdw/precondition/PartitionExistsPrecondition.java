@@ -1,14 +1,22 @@
 package liquibase.ext.fdw.precondition;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
+import liquibase.ext.fdw.partition.BoundItems;
 import liquibase.ext.fdw.partition.PartitionBounds;
+import liquibase.ext.fdw.partition.internal.BoundProbe;
 
 /**
- * Holds when the table is a partition of the parent; with bounds given, only when its bound matches them (compared
- * after normalising quotes, casts, case and list order, so {@code from="1"} matches {@code FROM (1)}).
+ * Holds when the table is a partition of the parent; with bounds given, only when its bound is exactly the one
+ * PostgreSQL would store for them on that parent: the bound is rendered by the server for the parent's key (see
+ * {@link BoundProbe}) and compared with the catalog's {@code pg_get_expr(relpartbound)}, so {@code from="2016-1-1"}
+ * matches {@code FROM ('2016-01-01')} on a date key while {@code 'OSLO'} never matches {@code 'Oslo'}. List values
+ * match in any order.
  */
 public class PartitionExistsPrecondition extends AbstractCatalogPrecondition {
     private String schemaName;
@@ -18,6 +26,10 @@ public class PartitionExistsPrecondition extends AbstractCatalogPrecondition {
     private String from;
     private String to;
     private String values;
+    private String fromExpression;
+    private String toExpression;
+    private String valuesExpression;
+    private String refusal;
     private String modulus;
     private String remainder;
     private Boolean isDefault;
@@ -83,6 +95,30 @@ public class PartitionExistsPrecondition extends AbstractCatalogPrecondition {
         this.values = values;
     }
 
+    public String getFromExpression() {
+        return fromExpression;
+    }
+
+    public void setFromExpression(String fromExpression) {
+        this.fromExpression = fromExpression;
+    }
+
+    public String getToExpression() {
+        return toExpression;
+    }
+
+    public void setToExpression(String toExpression) {
+        this.toExpression = toExpression;
+    }
+
+    public String getValuesExpression() {
+        return valuesExpression;
+    }
+
+    public void setValuesExpression(String valuesExpression) {
+        this.valuesExpression = valuesExpression;
+    }
+
     public String getModulus() {
         return modulus;
     }
@@ -107,14 +143,17 @@ public class PartitionExistsPrecondition extends AbstractCatalogPrecondition {
         this.isDefault = isDefault;
     }
 
-    private boolean hasBounds() {
-        return from != null || to != null || values != null || modulus != null || remainder != null || isDefault != null;
+    private PartitionBounds.Attributes attributes() {
+        return new PartitionBounds.Attributes(from, fromExpression, to, toExpression, values, valuesExpression, modulus,
+                remainder, isDefault);
     }
 
-    private String expected() {
-        List<String> problems = new ArrayList<>();
-        PartitionBounds bounds = PartitionBounds.of(from, to, values, modulus, remainder, isDefault, null, problems);
-        return bounds == null ? null : bounds.sql();
+    private boolean hasBounds() {
+        return attributes().any();
+    }
+
+    private PartitionBounds bounds() {
+        return PartitionBounds.of(attributes(), null, new ArrayList<>());
     }
 
     @Override
@@ -130,7 +169,7 @@ public class PartitionExistsPrecondition extends AbstractCatalogPrecondition {
         liquibase.exception.ValidationErrors errors = super.validate(database);
         if (hasBounds()) {
             List<String> problems = new ArrayList<>();
-            PartitionBounds.of(from, to, values, modulus, remainder, isDefault, null, problems);
+            PartitionBounds.of(attributes(), null, problems);
             problems.forEach(problem -> errors.addError(getName() + ": " + problem));
         }
         return errors;
@@ -151,11 +190,72 @@ public class PartitionExistsPrecondition extends AbstractCatalogPrecondition {
     }
 
     @Override
-    protected boolean holds(List<String> rows) {
+    protected boolean holds(List<String> rows, Connection connection) throws SQLException {
+        refusal = null;
         if (rows.isEmpty()) {
             return false;
         }
-        return !hasBounds() || normalize(rows.get(0)).equals(normalize(expected()));
+        if (!hasBounds()) {
+            return true;
+        }
+        PartitionBounds bounds = bounds();
+        BoundProbe.Result expected = BoundProbe.render(connection, schemaName, tableName, bounds.sql());
+        if (expected == null) {
+            refusal = "cannot be compared: this session cannot create the temporary tables PostgreSQL needs to"
+                    + " render " + bounds.sql();
+            return false;
+        }
+        if (!expected.accepted()) {
+            refusal = "PostgreSQL refuses " + bounds.sql() + " for this parent: " + expected.refusal().getMessage().lines()
+                    .findFirst().orElse("");
+            return false;
+        }
+        String actual = rows.get(0);
+        if (bounds.kind() != PartitionBounds.Kind.LIST || bounds.values() == null) {
+            return actual.equals(expected.bound());
+        }
+        // one rendering per value, so the catalog's list can be matched in any order without parsing its text
+        Set<String> items = new LinkedHashSet<>();
+        for (String item : bounds.values()) {
+            String alone = BoundProbe.render(connection, schemaName, tableName, "FOR VALUES IN (" + BoundItems.sql(item) + ")")
+                    .bound();
+            items.add(alone.substring("FOR VALUES IN (".length(), alone.length() - 1));
+        }
+        return sameValues(actual, items);
+    }
+
+    /**
+     * Whether {@code bound} ({@code FOR VALUES IN (a, b)}) lists exactly {@code items}, in any order; each item is a
+     * constant as PostgreSQL prints it, which ends where it ends (a quoted literal, a number, NULL), so matching one at
+     * the current position followed by ", " or the closing parenthesis is unambiguous.
+     */
+    static boolean sameValues(String bound, Set<String> items) {
+        String prefix = "FOR VALUES IN (";
+        if (!bound.startsWith(prefix) || !bound.endsWith(")")) {
+            return false;
+        }
+        Set<String> left = new LinkedHashSet<>(items);
+        int position = prefix.length();
+        int end = bound.length() - 1;
+        while (position < end) {
+            String matched = null;
+            for (String item : left) {
+                int after = position + item.length();
+                if (bound.startsWith(item, position) && (after == end || bound.startsWith(", ", after))) {
+                    matched = item;
+                    break;
+                }
+            }
+            if (matched == null) {
+                return false;
+            }
+            left.remove(matched);
+            position += matched.length();
+            if (position < end) {
+                position += 2;
+            }
+        }
+        return left.isEmpty();
     }
 
     @Override
@@ -165,21 +265,9 @@ public class PartitionExistsPrecondition extends AbstractCatalogPrecondition {
         if (rows.isEmpty()) {
             return partition + " is not a partition of " + parent;
         }
-        return partition + " is a partition of " + parent + " " + rows.get(0) + ", not " + expected();
-    }
-
-    /** A bound clause without quotes, casts, case or list order, so equal bounds compare equal. */
-    static String normalize(String bound) {
-        if (bound == null) {
-            return "";
+        if (refusal != null) {
+            return partition + " is a partition of " + parent + " " + rows.get(0) + "; the expected bound " + refusal;
         }
-        String text = bound.toLowerCase(Locale.ROOT).replaceAll("::[a-z ]+(\\([0-9, ]+\\))?", "").replace("'", "")
-                .replaceAll("\\s+", " ").trim();
-        if (text.startsWith("for values in (") && text.endsWith(")")) {
-            List<String> items = new ArrayList<>(Arrays.asList(text.substring(15, text.length() - 1).split(", ")));
-            items.sort(null);
-            return "for values in (" + String.join(", ", items) + ")";
-        }
-        return text;
+        return partition + " is a partition of " + parent + " " + rows.get(0) + ", not " + bounds().sql();
     }
 }

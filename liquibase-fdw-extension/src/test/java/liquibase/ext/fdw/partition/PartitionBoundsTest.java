@@ -33,10 +33,12 @@ class PartitionBoundsTest {
 
     @Test
     void refusesBadBoundsWithTheFix() {
-        assertEquals("from ('2017-01-01') is not below to ('2016-01-01'); the range would be empty, swap or correct them.",
-                sql("2017-01-01", "2016-01-01", null, null, null, null));
-        assertEquals("from ('10') is not below to ('9.5'); the range would be empty, swap or correct them.",
-                sql("10", "9.5", null, null, null, null));
+        assertEquals("from (MAXVALUE, '1') is not below to ('2016-01-01', '2'); the range would be empty, swap or correct them.",
+                sql("MAXVALUE, 1", "2016-01-01, 2", null, null, null, null));
+        assertEquals("from ('5') is not below to (MINVALUE); the range would be empty, swap or correct them.",
+                sql("5", "MINVALUE", null, null, null, null));
+        assertEquals("from (MINVALUE, MINVALUE) is not below to (MINVALUE, MAXVALUE); the range would be empty, swap or correct them.",
+                sql("MINVALUE, MINVALUE", "MINVALUE, MAXVALUE", null, null, null, null));
         assertEquals("from (MAXVALUE) is not below to (MAXVALUE); the range would be empty, swap or correct them.",
                 sql("MAXVALUE", "MAXVALUE", null, null, null, null));
         assertEquals("from has 2 item(s) and to has 1; give one item per partition key column on both.",
@@ -57,6 +59,44 @@ class PartitionBoundsTest {
                 sql(null, null, "'open", null, null, null));
         assertEquals("attribute 'values' is \"a,,b\": an item is empty; remove the extra comma or quote an empty string as ''.",
                 sql(null, null, "a,,b", null, null, null));
+    }
+
+    @Test
+    void valuesAreOrderedOnlyByTheKeysTypeSoOfflineTheyAreLeftToPostgresql() {
+        // '10' < '9' on a text key and 2019-1-1 > 2018-1-1 on a date key: only the key's type can tell
+        assertEquals("FOR VALUES FROM ('10') TO ('9')", sql("10", "9", null, null, null, null));
+        assertEquals("FOR VALUES FROM ('2019-1-1') TO ('2018-1-1')", sql("2019-1-1", "2018-1-1", null, null, null, null));
+        assertEquals("FOR VALUES FROM (MINVALUE) TO ('0')", sql("minvalue", "0", null, null, null, null));
+        assertEquals("FOR VALUES FROM ('1', MAXVALUE) TO ('1', MINVALUE)", sql("1, MAXVALUE", "1, MINVALUE", null, null, null, null));
+    }
+
+    private static String sql(PartitionBounds.Attributes attributes) {
+        List<String> errors = new ArrayList<>();
+        PartitionBounds bounds = PartitionBounds.of(attributes, null, errors);
+        return bounds == null ? String.join(" | ", errors) : bounds.sql();
+    }
+
+    @Test
+    void expressionsArePassedVerbatimAndExcludeTheirLiteralTwin() {
+        assertEquals("FOR VALUES FROM ('2020-01-01'::date) TO (CURRENT_DATE)", sql(new PartitionBounds.Attributes(null,
+                "'2020-01-01'::date", null, "CURRENT_DATE", null, null, null, null, null)));
+        assertEquals("FOR VALUES FROM (MINVALUE) TO ((1+1))", sql(new PartitionBounds.Attributes("MINVALUE", null, null,
+                "(1+1)", null, null, null, null, null)));
+        assertEquals("FOR VALUES IN ('a' || 'b', upper('x'))", sql(new PartitionBounds.Attributes(null, null, null, null,
+                null, "'a' || 'b', upper('x')", null, null, null)));
+        assertEquals("'to' and 'toExpression' are both set; keep to for literal values or toExpression for SQL, not both.",
+                sql(new PartitionBounds.Attributes("1", null, "2", "(1+1)", null, null, null, null, null)));
+        assertEquals("attribute 'to' is required with 'from'; a range needs both, e.g. from=\"2016-01-01\" to=\"2017-01-01\".",
+                sql(new PartitionBounds.Attributes(null, "(1+1)", null, null, null, null, null, null, null)));
+        assertEquals("give one kind of bound: from/to (range), values (list) or modulus/remainder (hash); remove the others.",
+                sql(new PartitionBounds.Attributes(null, "1", null, "2", null, "3", null, null, null)));
+    }
+
+    @Test
+    void aCastAfterAQuotedItemPointsToTheExpressionForm() {
+        assertEquals("attribute 'from' is \"'2020-01-01'::date\": text follows the quoted item '2020-01-01'; items are"
+                + " literals, so write the value alone, or for SQL (a cast, a function, an operator) set"
+                + " fromExpression=\"'2020-01-01'::date\" instead of from.", sql("'2020-01-01'::date", "2021-01-01", null, null, null, null));
     }
 
     @Test

@@ -118,6 +118,16 @@ public class CreatePartitionChange extends AbstractBoundsChange {
         this.remoteTableName = trimToNull(remoteTableName);
     }
 
+    @Override
+    protected String boundsParentSchema() {
+        return parentSchema();
+    }
+
+    @Override
+    protected String boundsParentTable() {
+        return parentTableName;
+    }
+
     private String parentSchema() {
         return parentSchemaName != null ? parentSchemaName : schemaName;
     }
@@ -139,7 +149,7 @@ public class CreatePartitionChange extends AbstractBoundsChange {
             errors.addError(ChangeMessages.format(this, "remoteSchemaName/remoteTableName need serverName; set serverName"
                     + " to the foreign server holding the partition's rows, or remove them."));
         }
-        bounds(null, errors);
+        bounds(null, errors, database);
         return errors.hasErrors() ? errors : super.validate(database);
     }
 

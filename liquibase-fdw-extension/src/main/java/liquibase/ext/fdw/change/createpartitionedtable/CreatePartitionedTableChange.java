@@ -20,9 +20,9 @@ import liquibase.statement.SqlStatement;
 import liquibase.statement.core.CreateTableStatement;
 
 /**
- * Creates a partitioned table: the columns are core createTable's (so types, defaults, NOT NULL and keys behave
- * exactly as there, on liquibase-core 4.33 which has no partitioning of its own) followed by PARTITION BY. Rolls back
- * with DROP TABLE.
+ * Creates a partitioned table: the columns are read as core createTable reads them (so types, defaults, NOT NULL and
+ * keys mean exactly what they mean there, on liquibase-core 4.33 which has no partitioning of its own) and rendered by
+ * this extension's generator with PARTITION BY and the quoted tablespace. Rolls back with DROP TABLE.
  */
 @DatabaseChange(name = "createPartitionedTable", description = "Creates a partitioned table (CREATE TABLE ... PARTITION BY)",
         priority = ChangeMetaData.PRIORITY_DEFAULT)
@@ -140,11 +140,29 @@ public class CreatePartitionedTableChange extends AbstractFdwChange implements C
         return errors.hasErrors() ? errors : super.validate(database);
     }
 
+    /**
+     * The column definitions (name and type) and PARTITION BY clause, for checking bounds before the table exists;
+     * null when the change is not valid yet.
+     */
+    public liquibase.ext.fdw.partition.internal.BoundCheck.TwinSource.Definition twinDefinition(Database database) {
+        if (columns.isEmpty() || partitionStrategy == null || partitionKey == null
+                || !STRATEGIES.contains(partitionStrategy.toUpperCase(Locale.ROOT))) {
+            return null;
+        }
+        for (SqlStatement statement : core().generateStatements(database)) {
+            if (statement instanceof CreateTableStatement create) {
+                return new liquibase.ext.fdw.partition.internal.BoundCheck.TwinSource.Definition(
+                        String.join(", ", CreatePartitionedTableGenerator.columnDefinitions(create, database, false)),
+                        PartitionKey.clause(partitionStrategy.toUpperCase(Locale.ROOT), partitionKey, database));
+            }
+        }
+        return null;
+    }
+
     private CreateTableChange core() {
         CreateTableChange core = new CreateTableChange();
         core.setSchemaName(schemaName);
         core.setTableName(tableName);
-        core.setTablespace(tablespace);
         core.setIfNotExists(ifNotExists);
         core.setColumns(columns);
         return core;
@@ -156,7 +174,8 @@ public class CreatePartitionedTableChange extends AbstractFdwChange implements C
         List<SqlStatement> result = new ArrayList<>();
         for (SqlStatement statement : statements) {
             result.add(statement instanceof CreateTableStatement create
-                    ? new CreatePartitionedTableStatement(create, partitionStrategy.toUpperCase(Locale.ROOT), partitionKey)
+                    ? new CreatePartitionedTableStatement(create, partitionStrategy.toUpperCase(Locale.ROOT), partitionKey,
+                            tablespace)
                     : statement);
         }
         return result.toArray(new SqlStatement[0]);

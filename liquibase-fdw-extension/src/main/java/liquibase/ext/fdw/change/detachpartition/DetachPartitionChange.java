@@ -61,7 +61,7 @@ public class DetachPartitionChange extends AbstractPartitionOfChange {
                     + " runInTransaction=\"false\" on changeset " + changeSet.getId() + " (and keep it to this one change)."));
         }
         if (hasBounds()) {
-            bounds(null, errors);
+            bounds(null, errors, database);
         }
         return errors.hasErrors() ? errors : super.validate(database);
     }
