@@ -85,7 +85,7 @@ public class ImportForeignSchemaChange extends AbstractOptionsChange {
 
     @Override
     public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
+        ValidationErrors errors = inputErrors();
         require(errors, "serverName", serverName, "set serverName to the foreign server to import from");
         require(errors, "remoteSchema", remoteSchema, "set remoteSchema to the schema on the remote server");
         require(errors, "localSchema", localSchema, "set localSchema to the local schema that receives the tables");
