@@ -25,8 +25,11 @@ import liquibase.resource.ResourceAccessor;
  * {@code ${...}}) and the length of names.
  */
 public abstract class AbstractFdwChange extends AbstractChange {
-    /** Text attributes that hold a whole number, so an unquoted YAML/JSON integer means just that number. */
-    private static final Set<String> INTEGER_TEXT = Set.of("modulus", "remainder");
+    /**
+     * Text attributes that hold a whole number (hash modulus and remainder, a port, a numeric interval), so an
+     * unquoted YAML/JSON integer means that number, as it does for an attribute typed as a number.
+     */
+    private static final Set<String> INTEGER_TEXT = Set.of("modulus", "remainder", "port", "interval");
 
     private List<ChangelogInput.Finding> inputFindings = List.of();
 

@@ -25,6 +25,7 @@ import liquibase.change.ChangeParameterMetaData;
 import liquibase.ext.fdw.option.FdwOption;
 import liquibase.parser.ChangeLogParserConfiguration;
 import liquibase.parser.core.ParsedNode;
+import liquibase.parser.core.ParsedNodeException;
 import liquibase.serializer.LiquibaseSerializable;
 
 /**
@@ -150,7 +151,7 @@ public final class ChangelogInput {
                         walk(child, shapeOf(nested, name, Set.of()), prefix + name + ": ", findings);
                     }
                 } else {
-                    scalar(prefix, name, child.getValue(), type, shape.integerText().contains(name), findings);
+                    scalar(prefix, name, child, type, shape.integerText().contains(name), findings);
                 }
             }
         }
@@ -217,7 +218,7 @@ public final class ChangelogInput {
                 findings.add(new Finding(prefix + "attribute '" + field.getName() + "' is unknown to option; "
                         + Suggestions.hint(field.getName(), OPTION_FIELDS), false));
             } else {
-                scalar(prefix, field.getName(), field.getValue(), String.class, false, findings);
+                scalar(prefix, field.getName(), field, String.class, false, findings);
             }
         }
     }
@@ -254,8 +255,9 @@ public final class ChangelogInput {
         walk(node, shapeOf(column, "column", Set.of()), prefix, findings);
     }
 
-    private static void scalar(String prefix, String attribute, Object value, Class<?> type, boolean integerText,
+    private static void scalar(String prefix, String attribute, ParsedNode node, Class<?> type, boolean integerText,
             List<Finding> findings) {
+        Object value = node.getValue();
         if (value instanceof String text) {
             unresolved(prefix, attribute, text, findings);
             if (type == String.class && JAVA_DATE_TEXT.matcher(text).matches()) {
@@ -276,25 +278,37 @@ public final class ChangelogInput {
             return;
         }
         String start = prefix + "attribute '" + attribute + "' holds the unquoted ";
+        String read;
         if (value instanceof Date date) {
-            String read = dateText(date);
+            read = dateText(date);
             findings.add(new Finding(start + "date " + read + " as the YAML/JSON parser read it, which Liquibase turns"
                     + " into text in the JVM's time zone (a day earlier west of UTC); quote the value, e.g. "
                     + attribute + ": '" + read + "'.", false));
         } else if (value instanceof Boolean bool) {
+            read = bool.toString();
             findings.add(new Finding(start + "boolean " + bool + " as the YAML/JSON parser read it, which may not be"
                     + " what was written (yes, on and true all read as true); quote the value, e.g. " + attribute
                     + ": 'yes'.", false));
         } else if (value instanceof Number number) {
+            read = number.toString();
             if (integerText && (value instanceof Integer || value instanceof Long || value instanceof BigInteger)) {
                 return;
             }
             findings.add(new Finding(start + "number " + number + " as the YAML/JSON parser read it, which may not be"
                     + " what was written (010 reads as 8, 0x1F as 31, 1.10 as 1.1); quote the value, e.g. " + attribute
                     + ": '010'.", false));
-        } else if (value instanceof Collection<?>) {
-            findings.add(new Finding(prefix + "attribute '" + attribute + "' is a YAML/JSON list; write it as one"
-                    + " quoted text, e.g. " + attribute + ": 'a, b'.", false));
+        } else {
+            if (value instanceof Collection<?>) {
+                findings.add(new Finding(prefix + "attribute '" + attribute + "' is a YAML/JSON list; write it as one"
+                        + " quoted text, e.g. " + attribute + ": 'a, b'.", false));
+            }
+            return;
+        }
+        try {
+            // The change's own checks then see the value as read, the same in every zone, not Date.toString().
+            node.setValue(read);
+        } catch (ParsedNodeException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -69,6 +69,35 @@ class ChangelogInputTest {
     }
 
     @Test
+    void createRangePartitionsReportsTheDateAsReadNotAsJavaPrintsIt() throws Exception {
+        List<String> errors = errors("c.yaml", "        - createRangePartitions: { tableName: t, from: 2020-01-01,"
+                + " to: '2021-01-01', interval: 1 month }");
+        assertEquals("createRangePartitions in c.yaml::1::a: attribute 'from' holds the unquoted date 2020-01-01 as the"
+                + " YAML/JSON parser read it, which Liquibase turns into text in the JVM's time zone (a day earlier west"
+                + " of UTC); quote the value, e.g. from: '2020-01-01'.", errors.get(0));
+        for (String error : errors) {
+            assertTrue(!error.contains("2019-12-31") && !error.contains("GMT") && !error.contains("Wed Jan"), error);
+        }
+    }
+
+    @Test
+    void numericTextAttributesTakeUnquotedIntegers() throws Exception {
+        Database database = postgres(17);
+        ChangeSet yaml = changeSet("c.yaml", String.join("\n",
+                "        - createForeignServer: { serverName: srv, host: h, port: 5432 }",
+                "        - createRangePartitions: { tableName: t, from: '0', to: '20', interval: 10, namePattern: 't_{n}' }"));
+        for (Change change : yaml.getChanges()) {
+            assertEquals(List.of(), change.validate(database).getErrorMessages());
+        }
+        assertEquals(List.of("CREATE SERVER srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'h', port '5432')"),
+                sql(yaml.getChanges().get(0), database));
+        assertEquals(List.of("createForeignServer in c.yaml::1::a: attribute 'port' holds the unquoted number 5432.5 as"
+                + " the YAML/JSON parser read it, which may not be what was written (010 reads as 8, 0x1F as 31, 1.10 as"
+                + " 1.1); quote the value, e.g. port: '010'."), errors("c.yaml",
+                "        - createForeignServer: { serverName: srv, port: 5432.5 }").subList(0, 1));
+    }
+
+    @Test
     void quotedValuesArriveAsWritten() throws Exception {
         Database database = postgres(17);
         ChangeSet yaml = changeSet("c.yaml", String.join("\n",
@@ -140,7 +169,8 @@ class ChangelogInputTest {
         String name = "ø".repeat(32);
         assertEquals(List.of(WHERE + "attribute 'tableName' is '" + name + "', 64 bytes in UTF-8; PostgreSQL keeps only"
                 + " the first 63 bytes of a name, so it would be cut short and could collide with another name; use a"
-                + " name of at most 63 bytes."), yamlPartition("tableName: " + name + ", values: 'a'").subList(0, 1));
+                + " name of at most 63 bytes."), errors("c.yaml", "        - createPartition: { tableName: " + name
+                + ", parentTableName: t, values: 'a' }"));
         assertEquals(List.of(), errors("c.yaml", "        - createPartition: { tableName: " + "a".repeat(63)
                 + ", parentTableName: t, values: 'a' }"));
     }
