@@ -176,6 +176,16 @@ class ChangelogInputTest {
     }
 
     @Test
+    void longTableNamesInImportListsAreRefused() throws Exception {
+        String name = "t".repeat(64);
+        assertEquals(List.of("importForeignSchema in c.yaml::1::a: table '" + name + "' in attribute 'limitTo' is '"
+                + name + "', 64 bytes in UTF-8; PostgreSQL keeps only the first 63 bytes of a name, so it would be cut"
+                + " short and could collide with another name; use a name of at most 63 bytes."), errors("c.yaml",
+                "        - importForeignSchema: { serverName: s, remoteSchema: r, localSchema: l, limitTo: 'a, " + name
+                        + "' }"));
+    }
+
+    @Test
     void preconditionsRefuseTheirInputWhileTheChangelogIsParsed() throws Exception {
         Files.writeString(dir.resolve("p.yaml"), String.join("\n", "databaseChangeLog:", "  - changeSet:",
                 "      id: 1", "      author: a", "      preConditions:",

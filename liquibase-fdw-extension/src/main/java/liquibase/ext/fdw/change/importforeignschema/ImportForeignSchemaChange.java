@@ -12,6 +12,7 @@ import liquibase.ext.fdw.change.AbstractOptionsChange;
 import liquibase.ext.fdw.change.ChangeMessages;
 import liquibase.ext.fdw.option.FdwOption;
 import liquibase.ext.fdw.option.OptionChecks;
+import liquibase.ext.fdw.sql.Identifiers;
 import liquibase.statement.SqlStatement;
 
 /**
@@ -92,6 +93,14 @@ public class ImportForeignSchemaChange extends AbstractOptionsChange {
         if (limitTo != null && except != null) {
             errors.addError(ChangeMessages.format(this, "attributes 'limitTo' and 'except' exclude each other; "
                     + "keep limitTo to import only the listed tables, or except to import all others."));
+        }
+        for (String list : new String[] {"limitTo", "except"}) {
+            for (String table : split(list.equals("limitTo") ? limitTo : except)) {
+                String tooLong = Identifiers.tooLong("table '" + table + "' in attribute '" + list + "'", table);
+                if (tooLong != null) {
+                    errors.addError(ChangeMessages.format(this, tooLong));
+                }
+            }
         }
         OptionChecks.check(this, getOptions(), null, database, errors);
         for (FdwOption option : getOptions()) {
