@@ -9,12 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Stream;
+import liquibase.ext.fdw.nodes.SharedNodes;
 import liquibase.ext.fdw.test.Catalogs;
 import liquibase.ext.fdw.test.ChangelogRunner;
 import liquibase.ext.fdw.test.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * YAML and JSON changelogs on a real server, in the JVM zone of the run (the build runs this class under UTC and
@@ -61,9 +65,14 @@ class ChangelogInputIT {
         return chain.toString();
     }
 
-    @Test
-    void unquotedScalarsAreRefusedAndQuotedOnesGiveThePlainSqlBound() throws Exception {
-        try (TestDatabase db = TestDatabase.create("input")) {
+    static Stream<Integer> majors() {
+        return SharedNodes.testMajors().stream();
+    }
+
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("majors")
+    void unquotedScalarsAreRefusedAndQuotedOnesGiveThePlainSqlBound(int major) throws Exception {
+        try (TestDatabase db = TestDatabase.create(major, "input")) {
             db.execute("CREATE TABLE t (d date) PARTITION BY RANGE (d)", "CREATE TABLE l (k int) PARTITION BY LIST (k)",
                     "CREATE TABLE x (k text) PARTITION BY LIST (k)",
                     "CREATE TABLE t_ref (d date) PARTITION BY RANGE (d)", "CREATE TABLE l_ref (k int) PARTITION BY LIST (k)",
@@ -165,9 +174,10 @@ class ChangelogInputIT {
         }
     }
 
-    @Test
-    void doubleQuotesInNamesAreDoubledOrRefusedWhereLiquibaseCannot() throws Exception {
-        try (TestDatabase db = TestDatabase.create("input")) {
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("majors")
+    void doubleQuotesInNamesAreDoubledOrRefusedWhereLiquibaseCannot(int major) throws Exception {
+        try (TestDatabase db = TestDatabase.create(major, "input")) {
             db.execute("CREATE EXTENSION postgres_fdw");
             // Liquibase's own createTable breaks on a mixed-case name holding a quote: the reason for the refusal.
             String failure = refused(db, yaml("core.yaml",
