@@ -152,6 +152,15 @@ class ChangelogInputTest {
     }
 
     @Test
+    void columnAttributesAreCheckedLikeAttributes() throws Exception {
+        assertEquals(List.of("createForeignTable in c.yaml::1::a: column 'c': attribute 'defaultValue' holds the unquoted"
+                + " number 8 as the YAML/JSON parser read it, which may not be what was written (010 reads as 8, 0x1F as"
+                + " 31, 1.10 as 1.1); quote the value, e.g. defaultValue: '010'."), errors("c.yaml",
+                "        - createForeignTable: { tableName: f, serverName: srv, columns: [{column: {name: c, type: text,"
+                        + " defaultValue: 010}}] }"));
+    }
+
+    @Test
     void unresolvedPropertiesAreRefused() throws Exception {
         assertEquals(List.of("createForeignServer in c.yaml::1::a: attribute 'dbname' holds ${shard.year}, but no"
                 + " property 'shard.year' is defined; define it with <property>, -D or a properties file, or, for a"
