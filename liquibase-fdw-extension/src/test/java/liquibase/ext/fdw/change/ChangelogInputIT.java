@@ -128,6 +128,26 @@ class ChangelogInputIT {
                     + " ${shard.year}, but no property 'shard.year' is defined; define it with <property>, -D or a"
                     + " properties file"), failure);
 
+            Files.writeString(dir.resolve("property.xml"), String.join("\n",
+                    "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\"",
+                    "    xmlns:fdw=\"http://lbfdw.github.io/xml/ns/fdw\"",
+                    "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
+                    "    xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog"
+                            + " http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd",
+                    "        http://lbfdw.github.io/xml/ns/fdw http://lbfdw.github.io/xml/ns/fdw/liquibase-fdw-1.0.xsd\">",
+                    "  <changeSet id=\"1\" author=\"a\">",
+                    "    <fdw:createForeignServer serverName=\"srv\">",
+                    "      <fdw:option name=\"dbname\" value=\"db_${shard.year}\"/>",
+                    "    </fdw:createForeignServer>",
+                    "  </changeSet>",
+                    "</databaseChangeLog>", ""));
+            failure = refused(db, new ChangelogRunner(dir, "property.xml"));
+            assertTrue(failure.contains("createForeignServer in property.xml::1::a: option 'dbname': attribute 'value'"
+                    + " holds ${shard.year}, but no property 'shard.year' is defined"), failure);
+            failure = refused(db, json("typo.json", "{\"createForeignServer\": {\"serverName\": \"srv\", \"hots\": \"b\"}}"));
+            assertTrue(failure.contains("createForeignServer in typo.json::1::a: attribute 'hots' is unknown to"
+                    + " createForeignServer; did you mean 'host'?"), failure);
+
             // PostgreSQL itself cuts a 64-byte name to 63 bytes, so two such names are one object.
             String longName = "s".repeat(63);
             db.execute("CREATE SERVER " + longName + "x FOREIGN DATA WRAPPER postgres_fdw");
