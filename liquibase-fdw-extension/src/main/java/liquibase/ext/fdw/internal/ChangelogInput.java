@@ -60,8 +60,8 @@ public final class ChangelogInput {
     }
 
     /**
-     * Findings for a change node. {@code integerText} names text attributes that hold a whole number (hash modulus,
-     * remainder): there an unquoted YAML/JSON integer means that number, as it does for any numeric attribute.
+     * Findings for a change node. {@code integerText} names text attributes that hold a whole number (a hash modulus,
+     * a port): there an unquoted YAML/JSON integer means that number, as it does for any numeric attribute.
      */
     public static List<Finding> inspect(Change change, ParsedNode node, Set<String> integerText) {
         Map<String, Class<?>> attributes = new LinkedHashMap<>();
