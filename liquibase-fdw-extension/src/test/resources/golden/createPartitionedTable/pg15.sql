@@ -11,7 +11,11 @@ CREATE TABLE t (id INTEGER NOT NULL, CONSTRAINT t_pkey PRIMARY KEY (id)) PARTITI
 -- rollback
 DROP TABLE t;
 -- changeset 5
--- invalid: createPartitionedTable in changelog.xml::5::golden: attribute 'tableName' is 'odd "name"', which holds a double quote that Liquibase's CREATE/DROP TABLE rendering cannot quote; choose a name without ".
+CREATE TABLE "odd ""name""" (id INTEGER) PARTITION BY RANGE (id);
+-- rollback
+DROP TABLE "odd ""name""";
+-- changeset 6
+-- invalid: createPartitionedTable in changelog.xml::6::golden: attribute 'tableName' is 'Odd "Name"', a mixed-case name holding a double quote, which Liquibase's CREATE/DROP TABLE rendering does not double; write the name in one case or without ".
 -- rollback
 -- changeset 4
 -- invalid: createPartitionedTable in changelog.xml::4::golden: partitionKey names 'missing', which is not a column of t; use one of id, or write an expression in parentheses.

@@ -24,7 +24,7 @@ public abstract class AbstractAttachPartitionChange extends AbstractPartitionOfC
 
     @Override
     public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
+        ValidationErrors errors = inputErrors();
         require(errors, "tableName", getTableName(), "set tableName to the partitioned table to attach to");
         require(errors, "partitionName", getPartitionName(), "set partitionName to the table to attach");
         bounds(kind(), errors, database);

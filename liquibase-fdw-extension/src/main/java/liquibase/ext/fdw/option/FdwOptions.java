@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import liquibase.database.Database;
 import liquibase.ext.fdw.secret.Secrets;
+import liquibase.ext.fdw.sql.Identifiers;
 import liquibase.ext.fdw.sql.SqlLiterals;
 import liquibase.parser.core.ParsedNode;
 import liquibase.parser.core.ParsedNodeException;
@@ -110,6 +111,6 @@ public final class FdwOptions {
         if (PLAIN_NAME.matcher(optionName).matches()) {
             return optionName;
         }
-        return '"' + optionName.replace("\"", "\"\"") + '"';
+        return Identifiers.quoted(optionName);
     }
 }

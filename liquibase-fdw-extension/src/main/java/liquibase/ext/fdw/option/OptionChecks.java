@@ -9,6 +9,7 @@ import liquibase.database.Database;
 import liquibase.exception.DatabaseException;
 import liquibase.exception.ValidationErrors;
 import liquibase.ext.fdw.change.ChangeMessages;
+import liquibase.ext.fdw.secret.Secrets;
 
 /** Validates a change's options against postgres_fdw and the connected server's major. */
 public final class OptionChecks {
@@ -40,7 +41,8 @@ public final class OptionChecks {
             boolean drop = alter && OptionAction.of(option) == OptionAction.DROP;
             if (drop && option.getValue() != null) {
                 errors.addError(ChangeMessages.format(change, "option '" + name
-                        + "' has action drop and a value; remove value=\"" + option.getValue() + "\"."));
+                        + "' has action drop and a value; remove value=\"" + (Secrets.isSecretOption(name) ? "********"
+                        : option.getValue()) + "\"."));
             } else if (!drop && option.getValue() == null) {
                 errors.addError(ChangeMessages.format(change, "option '" + name + "' has no value; add value=\"...\"."));
             }

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.visitor.ChangeExecListener;
@@ -16,18 +18,40 @@ import liquibase.exception.PreconditionErrorException;
 import liquibase.exception.PreconditionFailedException;
 import liquibase.exception.ValidationErrors;
 import liquibase.exception.Warnings;
+import liquibase.ext.fdw.internal.ChangelogInput;
 import liquibase.ext.fdw.xml.FdwNamespace;
+import liquibase.parser.core.ParsedNode;
+import liquibase.parser.core.ParsedNodeException;
 import liquibase.precondition.AbstractPrecondition;
+import liquibase.resource.ResourceAccessor;
 
 /**
  * Base of the extension's preconditions: one catalog query with bind parameters (never string-built SQL) whose rows
  * decide whether the precondition holds.
  */
 public abstract class AbstractCatalogPrecondition extends AbstractPrecondition {
+    private static final Set<String> INTEGER_TEXT = Set.of("modulus", "remainder");
 
     @Override
     public String getSerializedObjectNamespace() {
         return FdwNamespace.URI;
+    }
+
+    /**
+     * Refuses what the changelog text gave the precondition wrongly (unknown attributes, YAML/JSON scalars whose text
+     * is lost, unresolved {@code ${...}}) while the changelog is parsed: Liquibase never validates a changeset's
+     * preconditions, so this is the only point before any SQL runs.
+     */
+    @Override
+    public void load(ParsedNode parsedNode, ResourceAccessor resourceAccessor) throws ParsedNodeException {
+        List<ChangelogInput.Finding> findings = ChangelogInput.inspect(this, getName(), parsedNode, INTEGER_TEXT);
+        if (!findings.isEmpty()) {
+            // A parsed node knows no parents; Liquibase's parser adds the file to the message.
+            String location = getName() + ": ";
+            throw new ParsedNodeException(findings.stream().map(f -> location + f.detail())
+                    .collect(Collectors.joining(System.lineSeparator())));
+        }
+        super.load(parsedNode, resourceAccessor);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package liquibase.ext.fdw.secret;
 
+import java.util.Locale;
 import java.util.Set;
 import liquibase.Scope;
 import liquibase.database.Database;
@@ -24,9 +25,12 @@ public final class Secrets {
     private Secrets() {
     }
 
-    /** Whether an option's value is secret. */
+    /**
+     * Whether an option's value is secret, in any case and spacing: PostgreSQL folds an unquoted {@code PASSWORD} to
+     * {@code password}, and even a name it refuses must not leak the value that came with it.
+     */
     public static boolean isSecretOption(String optionName) {
-        return optionName != null && SECRET_OPTIONS.contains(optionName);
+        return optionName != null && SECRET_OPTIONS.contains(optionName.trim().toLowerCase(Locale.ROOT));
     }
 
     /** The literal for a secret value: real when executed, masked when written out as SQL. */

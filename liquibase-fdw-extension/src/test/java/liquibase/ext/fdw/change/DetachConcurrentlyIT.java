@@ -32,7 +32,7 @@ class DetachConcurrentlyIT {
                     "      author: a",
                     "      runInTransaction: false",
                     "      changes:",
-                    "        - detachPartition: { tableName: ids, partitionName: ids_high, concurrently: true, from: 100, to: MAXVALUE }",
+                    "        - detachPartition: { tableName: ids, partitionName: ids_high, concurrently: true, from: '100', to: MAXVALUE }",
                     ""));
             ChangelogRunner runner = new ChangelogRunner(dir, "c.yaml");
             runner.update(db);

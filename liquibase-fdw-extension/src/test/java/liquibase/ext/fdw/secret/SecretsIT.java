@@ -81,6 +81,49 @@ class SecretsIT {
         }
     }
 
+    @Test
+    void nestedSecretOptionsStayOutOfLogsErrorsSqlOutputAndTheChangelogTable() throws Exception {
+        try (TestDatabase db = TestDatabase.create("secrets")) {
+            db.execute("CREATE EXTENSION postgres_fdw", "CREATE SERVER box2 FOREIGN DATA WRAPPER postgres_fdw");
+            String options = "<fdw:option name=\"user\" value=\"u\"/><fdw:option name=\"password\" value=\"${pw}\"/>"
+                    + "<fdw:option name=\"sslpassword\" value=\"${pw}\"/>";
+            write("nested.xml", "<fdw:createUserMapping userName=\"CURRENT_USER\" serverName=\"box2\">" + options
+                    + "</fdw:createUserMapping>", "<fdw:alterUserMapping userName=\"CURRENT_USER\" serverName=\"box2\">"
+                    + "<fdw:option name=\"password\" value=\"${pw}\" action=\"set\"/></fdw:alterUserMapping><rollback>"
+                    + "<fdw:alterUserMapping userName=\"CURRENT_USER\" serverName=\"box2\"><fdw:option name=\"password\""
+                    + " value=\"${pw}\" action=\"set\"/></fdw:alterUserMapping></rollback>");
+            ChangelogRunner ok = new ChangelogRunner(dir, "nested.xml").parameter("pw", PASSWORD);
+            String updateSql = logging(() -> ok.updateSql(db));
+            logging(() -> {
+                ok.update(db);
+                return null;
+            });
+            String rollbackSql = logging(() -> ok.rollbackCountSql(db, 1));
+            assertTrue(updateSql.contains("OPTIONS (user 'u', password '********', sslpassword '********')"), updateSql);
+            assertTrue(rollbackSql.contains("OPTIONS (SET password '********')"), rollbackSql);
+            assertEquals("{user=u,\"password=Pa55-w0rd'\\\\;ü\",\"sslpassword=Pa55-w0rd'\\\\;ü\"}",
+                    db.scalar("SELECT umoptions FROM pg_user_mappings"));
+
+            write("bad-nested.xml", "<fdw:createUserMapping userName=\"CURRENT_USER\" serverName=\"nowhere\">" + options
+                    + "</fdw:createUserMapping>");
+            ChangelogRunner bad = new ChangelogRunner(dir, "bad-nested.xml").parameter("pw", PASSWORD);
+            Exception failure = assertThrows(Exception.class, () -> logging(() -> {
+                bad.update(db);
+                return null;
+            }));
+            StringBuilder chain = new StringBuilder();
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                chain.append(t).append('\n');
+            }
+            assertTrue(chain.toString().contains("password '********', sslpassword '********')]"), chain.toString());
+
+            String table = String.join("\n", db.query("SELECT * FROM databasechangelog"));
+            for (String channel : List.of(String.join("\n", logged), updateSql, rollbackSql, chain.toString(), table)) {
+                assertFalse(channel.contains("Pa55-w0rd"), channel);
+            }
+        }
+    }
+
     private void write(String file, String... changes) throws Exception {
         StringBuilder xml = new StringBuilder("<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\""
                 + " xmlns:fdw=\"http://lbfdw.github.io/xml/ns/fdw\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""

@@ -60,7 +60,7 @@ public class AlterForeignServerChange extends AbstractOptionsChange {
 
     @Override
     public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
+        ValidationErrors errors = inputErrors();
         require(errors, "serverName", serverName, "set serverName to the foreign server to change");
         if (version == null && getOptions().isEmpty()) {
             errors.addError(ChangeMessages.format(this, "nothing to change; set version or add"

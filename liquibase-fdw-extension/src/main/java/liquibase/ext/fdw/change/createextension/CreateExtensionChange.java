@@ -67,7 +67,7 @@ public class CreateExtensionChange extends AbstractFdwChange {
 
     @Override
     public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
+        ValidationErrors errors = inputErrors();
         require(errors, "name", name, "set name to the extension to install, e.g. name=\"postgres_fdw\"");
         return errors.hasErrors() ? errors : super.validate(database);
     }

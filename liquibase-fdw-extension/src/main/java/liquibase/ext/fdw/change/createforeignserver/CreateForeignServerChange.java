@@ -125,7 +125,7 @@ public class CreateForeignServerChange extends AbstractOptionsChange {
 
     @Override
     public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
+        ValidationErrors errors = inputErrors();
         require(errors, "serverName", serverName, "set serverName to the name of the foreign server to create");
         if (port != null && !port.matches("\\d{1,5}") || port != null && Integer.parseInt(port) > 65535) {
             errors.addError(ChangeMessages.format(this, "attribute 'port' is '" + port

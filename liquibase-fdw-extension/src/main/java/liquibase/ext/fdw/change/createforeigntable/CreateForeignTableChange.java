@@ -137,7 +137,7 @@ public class CreateForeignTableChange extends AbstractOptionsChange implements C
 
     @Override
     public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
+        ValidationErrors errors = inputErrors();
         require(errors, "tableName", tableName, "set tableName to the name of the foreign table to create");
         require(errors, "serverName", serverName, "set serverName to the foreign server that holds the table");
         if (columns.isEmpty()) {

@@ -134,7 +134,7 @@ public class CreatePartitionChange extends AbstractBoundsChange {
 
     @Override
     public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
+        ValidationErrors errors = inputErrors();
         require(errors, "tableName", tableName, "set tableName to the name of the new partition");
         require(errors, "parentTableName", parentTableName, "set parentTableName to the partitioned table");
         if (serverName == null) {

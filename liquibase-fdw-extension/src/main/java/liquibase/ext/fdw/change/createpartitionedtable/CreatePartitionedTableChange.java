@@ -110,7 +110,7 @@ public class CreatePartitionedTableChange extends AbstractFdwChange implements C
 
     @Override
     public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
+        ValidationErrors errors = inputErrors();
         require(errors, "tableName", tableName, "set tableName to the name of the partitioned table");
         rejectDoubleQuote(errors, "tableName", tableName);
         rejectDoubleQuote(errors, "schemaName", schemaName);

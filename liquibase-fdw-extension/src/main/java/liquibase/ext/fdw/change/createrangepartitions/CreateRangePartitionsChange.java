@@ -244,7 +244,7 @@ public class CreateRangePartitionsChange extends AbstractFdwChange {
 
     @Override
     public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
+        ValidationErrors errors = inputErrors();
         require(errors, "tableName", tableName, "set tableName to the partitioned table");
         List<String> problems = new ArrayList<>();
         List<RangeSeries.Slice> slices = slices(database, problems);

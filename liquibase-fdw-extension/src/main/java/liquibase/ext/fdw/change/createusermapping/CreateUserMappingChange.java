@@ -94,7 +94,7 @@ public class CreateUserMappingChange extends AbstractOptionsChange {
 
     @Override
     public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
+        ValidationErrors errors = inputErrors();
         require(errors, "userName", userName, "set userName to a role name or CURRENT_USER");
         require(errors, "serverName", serverName, "set serverName to the foreign server the mapping is for");
         OptionChecks.check(this, allOptions(), PostgresFdwOptions.USER_MAPPING, database, errors);

@@ -47,7 +47,7 @@ public class DetachPartitionChange extends AbstractPartitionOfChange {
 
     @Override
     public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
+        ValidationErrors errors = inputErrors();
         require(errors, "tableName", getTableName(), "set tableName to the partitioned table");
         require(errors, "partitionName", getPartitionName(), "set partitionName to the partition to detach");
         boolean concurrent = Boolean.TRUE.equals(concurrently);

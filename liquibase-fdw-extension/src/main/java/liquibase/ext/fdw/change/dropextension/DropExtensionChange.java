@@ -45,7 +45,7 @@ public class DropExtensionChange extends AbstractFdwChange {
 
     @Override
     public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
+        ValidationErrors errors = inputErrors();
         require(errors, "name", name, "set name to the extension to remove");
         return errors.hasErrors() ? errors : super.validate(database);
     }

@@ -45,7 +45,7 @@ public class DropForeignServerChange extends AbstractFdwChange {
 
     @Override
     public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
+        ValidationErrors errors = inputErrors();
         require(errors, "serverName", serverName, "set serverName to the foreign server to remove");
         return errors.hasErrors() ? errors : super.validate(database);
     }

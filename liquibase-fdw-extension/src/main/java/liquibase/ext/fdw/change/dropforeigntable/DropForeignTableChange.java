@@ -55,7 +55,7 @@ public class DropForeignTableChange extends AbstractFdwChange {
 
     @Override
     public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
+        ValidationErrors errors = inputErrors();
         require(errors, "tableName", tableName, "set tableName to the foreign table to remove");
         return errors.hasErrors() ? errors : super.validate(database);
     }

@@ -45,7 +45,7 @@ public class DropUserMappingChange extends AbstractFdwChange {
 
     @Override
     public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
+        ValidationErrors errors = inputErrors();
         require(errors, "userName", userName, "set userName to a role name or CURRENT_USER");
         require(errors, "serverName", serverName, "set serverName to the mapping's foreign server");
         return errors.hasErrors() ? errors : super.validate(database);

@@ -10,9 +10,9 @@ import liquibase.database.Database;
 import liquibase.exception.ValidationErrors;
 import liquibase.ext.fdw.change.AbstractOptionsChange;
 import liquibase.ext.fdw.change.ChangeMessages;
-import liquibase.ext.fdw.option.FdwOption;
 import liquibase.ext.fdw.option.OptionChecks;
 import liquibase.ext.fdw.option.PostgresFdwOptions;
+import liquibase.ext.fdw.sql.Identifiers;
 import liquibase.statement.SqlStatement;
 
 /**
@@ -83,13 +83,21 @@ public class ImportForeignSchemaChange extends AbstractOptionsChange {
 
     @Override
     public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
+        ValidationErrors errors = inputErrors();
         require(errors, "serverName", serverName, "set serverName to the foreign server to import from");
         require(errors, "remoteSchema", remoteSchema, "set remoteSchema to the schema on the remote server");
         require(errors, "localSchema", localSchema, "set localSchema to the local schema that receives the tables");
         if (limitTo != null && except != null) {
             errors.addError(ChangeMessages.format(this, "attributes 'limitTo' and 'except' exclude each other; "
                     + "keep limitTo to import only the listed tables, or except to import all others."));
+        }
+        for (String list : new String[] {"limitTo", "except"}) {
+            for (String table : split(list.equals("limitTo") ? limitTo : except)) {
+                String tooLong = Identifiers.tooLong("table '" + table + "' in attribute '" + list + "'", table);
+                if (tooLong != null) {
+                    errors.addError(ChangeMessages.format(this, tooLong));
+                }
+            }
         }
         OptionChecks.check(this, getOptions(), PostgresFdwOptions.IMPORT, database, errors);
         return errors.hasErrors() ? errors : super.validate(database);
