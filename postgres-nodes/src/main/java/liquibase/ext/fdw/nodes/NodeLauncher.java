@@ -49,6 +49,9 @@ import java.util.concurrent.TimeoutException;
  * <p>Every server program (initdb, pg_ctl) runs with a deadline and is killed, with the processes it started,
  * when it passes it; a server that started but could not be made ready (password, database) is stopped again.
  * A {@code postmaster.pid} left by a crash whose process number now belongs to another program is removed.
+ * Nodes trade durability for speed ({@code fsync}, {@code synchronous_commit} and {@code full_page_writes} off):
+ * a crashed server recovers, but may lose the transactions of its last second unless they ran with
+ * {@code SET synchronous_commit = on}; the launcher's own changes (password, database) do.
  */
 public final class NodeLauncher {
 
@@ -236,6 +239,9 @@ public final class NodeLauncher {
         }
         try (Connection c = node.connect("postgres", PostgresNode.SUPERUSER, state.getProperty("password"));
                 Statement s = c.createStatement()) {
+            // Nodes run with synchronous_commit off: a crash soon after would lose the new password while the
+            // state file already holds it, locking everyone out of the node for good.
+            s.execute("SET synchronous_commit = on");
             s.execute("ALTER ROLE " + PostgresNode.SUPERUSER + " PASSWORD '" + next + "'");
         } catch (SQLException e) {
             throw new IOException("could not give the node its own superuser password (" + e.getMessage() + ")", e);
@@ -330,6 +336,7 @@ public final class NodeLauncher {
                 }
             }
             try (Statement s = c.createStatement()) {
+                s.execute("SET synchronous_commit = on"); // survive a crash of the disposable-speed server
                 s.execute("CREATE DATABASE \"" + name.replace("\"", "\"\"") + "\"");
             }
         }
