@@ -93,6 +93,7 @@ public final class NodeLauncher {
                                 + " holds PostgreSQL " + dataMajor + " data but PostgreSQL " + binaries.major()
                                 + " was asked for; delete the directory or ask for " + dataMajor + ".");
                     }
+                    requireState(spec, state);
                     if (isRunning(binaries, data)) {
                         checkSettings(spec, state);
                         return new PostgresNode(spec, binaries, Integer.parseInt(state.getProperty("port")),
@@ -164,6 +165,16 @@ public final class NodeLauncher {
             stopServer(binaries, data, name);
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
+        }
+    }
+
+    /** Without its state file a node's password is lost: say so instead of failing to log in later. */
+    private static void requireState(NodeSpec spec, Properties state) {
+        if (state.getProperty("password") == null || state.getProperty("port") == null) {
+            throw new NodeException("Node '" + spec.name() + "' in " + spec.directory() + " has data but its "
+                    + NODE_FILE + " (port and superuser password) is missing or incomplete; stop its server if one"
+                    + " runs (pg_ctl -D " + spec.directory().resolve("data") + " stop) and delete the directory to"
+                    + " start afresh.");
         }
     }
 

@@ -16,6 +16,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +129,41 @@ class NodeFaultsIT {
                 + " password (ERROR: cannot execute ALTER ROLE in a read-only transaction)", e.getMessage());
         assertFalse(NodeLauncher.isRunning(dir, spec.major()), "the server was left running");
         assertFalse(Files.exists(dir.resolve("data/postmaster.pid")));
+    }
+
+    @Test
+    void twoThreadsStartingOneNodeGetTheSameServer() throws Exception {
+        Path dir = newDirectory();
+        NodeSpec spec = NodeSpec.builder("shared", dir).database("shared").build();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<PostgresNode> a = pool.submit(() -> NodeLauncher.start(spec));
+            Future<PostgresNode> b = pool.submit(() -> NodeLauncher.start(spec));
+            PostgresNode first = a.get();
+            PostgresNode second = b.get();
+            assertEquals(first.port(), second.port());
+            assertEquals(first.password(), second.password());
+            assertTrue(first.startedHere() ^ second.startedHere(), "exactly one of them started the server");
+            try (Connection c = second.connect(); Statement s = c.createStatement()) {
+                assertEquals("shared", scalar(s, "SELECT current_database()"));
+            }
+            first.stop();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aNodeWhoseStateFileIsLostSaysSo() throws Exception {
+        Path dir = newDirectory();
+        NodeSpec spec = NodeSpec.builder("lost", dir).build();
+        try (PostgresNode node = NodeLauncher.start(spec)) {
+            Files.delete(dir.resolve("node.properties"));
+            NodeException e = assertThrows(NodeException.class, () -> NodeLauncher.start(spec));
+            assertEquals("Node 'lost' in " + dir + " has data but its node.properties (port and superuser password)"
+                    + " is missing or incomplete; stop its server if one runs (pg_ctl -D " + dir.resolve("data")
+                    + " stop) and delete the directory to start afresh.", e.getMessage());
+        }
     }
 
     /** Kills a server the way a crash or an OOM kill does: the postmaster and its children, no shutdown. */
