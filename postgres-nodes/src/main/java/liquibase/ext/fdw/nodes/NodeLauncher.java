@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -96,7 +97,7 @@ public final class NodeLauncher {
                     requireState(spec, state);
                     if (isRunning(binaries, data)) {
                         checkSettings(spec, state);
-                        return new PostgresNode(spec, binaries, Integer.parseInt(state.getProperty("port")),
+                        return new PostgresNode(spec, binaries, runningPort(state, data),
                                 state.getProperty("password"), false);
                     }
                 } else {
@@ -170,11 +171,25 @@ public final class NodeLauncher {
 
     /** Without its state file a node's password is lost: say so instead of failing to log in later. */
     private static void requireState(NodeSpec spec, Properties state) {
-        if (state.getProperty("password") == null || state.getProperty("port") == null) {
+        if (state.getProperty("password") == null) {
             throw new NodeException("Node '" + spec.name() + "' in " + spec.directory() + " has data but its "
-                    + NODE_FILE + " (port and superuser password) is missing or incomplete; stop its server if one"
+                    + NODE_FILE + " (superuser password) is missing or incomplete; stop its server if one"
                     + " runs (pg_ctl -D " + spec.directory().resolve("data") + " stop) and delete the directory to"
                     + " start afresh.");
+        }
+    }
+
+    /** The port in the state file, else the one the server wrote into {@code postmaster.pid} (its 4th line). */
+    private static int runningPort(Properties state, Path data) throws IOException {
+        String port = state.getProperty("port");
+        if (port == null) {
+            List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            port = lines.size() > 3 ? lines.get(3).trim() : "";
+        }
+        try {
+            return Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new IOException("no port recorded in " + NODE_FILE + " nor in postmaster.pid", e);
         }
     }
 
@@ -196,13 +211,19 @@ public final class NodeLauncher {
     private static void initialise(NodeSpec spec, PostgresBinaries binaries, Path data, Properties state)
             throws IOException {
         Path template = template(binaries);
+        // Copied beside and moved into place: a copy cut short (a killed build) must not look like a cluster.
+        Path partial = data.resolveSibling(data.getFileName() + ".partial");
+        FileTrees.deleteQuietly(partial);
         FileTrees.deleteQuietly(data);
-        FileTrees.copy(template, data);
-        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
-        ServerUser.current().giveToServer(data);
+        FileTrees.copy(template, partial);
+        Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rwx------"));
+        ServerUser.current().giveToServer(partial);
         state.setProperty("password", Files.readString(template.resolveSibling(template.getFileName() + ".password")).trim());
         state.setProperty("newPassword", randomPassword());
         state.setProperty("major", Integer.toString(binaries.major()));
+        // Written before the server first starts, so a run killed in between still knows the password.
+        writeState(spec.directory(), state);
+        Files.move(partial, data, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static PostgresNode startServer(NodeSpec spec, PostgresBinaries binaries, Path data, Properties state)
@@ -255,10 +276,21 @@ public final class NodeLauncher {
             s.execute("SET synchronous_commit = on");
             s.execute("ALTER ROLE " + PostgresNode.SUPERUSER + " PASSWORD '" + next + "'");
         } catch (SQLException e) {
-            throw new IOException("could not give the node its own superuser password (" + e.getMessage() + ")", e);
+            // A run killed after the change and before saving it left the server with the new password already.
+            if (!"28P01".equals(e.getSQLState()) || !alreadyRotated(node, next)) {
+                throw new IOException("could not give the node its own superuser password (" + e.getMessage() + ")", e);
+            }
         }
         state.setProperty("password", next);
         state.remove("newPassword");
+    }
+
+    private static boolean alreadyRotated(PostgresNode node, String next) {
+        try (Connection c = node.connect("postgres", PostgresNode.SUPERUSER, next)) {
+            return true;
+        } catch (SQLException e) {
+            return false; // neither password is in force: the first failure is the one to report
+        }
     }
 
     /**

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -160,10 +163,47 @@ class NodeFaultsIT {
         try (PostgresNode node = NodeLauncher.start(spec)) {
             Files.delete(dir.resolve("node.properties"));
             NodeException e = assertThrows(NodeException.class, () -> NodeLauncher.start(spec));
-            assertEquals("Node 'lost' in " + dir + " has data but its node.properties (port and superuser password)"
-                    + " is missing or incomplete; stop its server if one runs (pg_ctl -D " + dir.resolve("data")
+            assertEquals("Node 'lost' in " + dir + " has data but its node.properties (superuser password) is"
+                    + " missing or incomplete; stop its server if one runs (pg_ctl -D " + dir.resolve("data")
                     + " stop) and delete the directory to start afresh.", e.getMessage());
         }
+    }
+
+    @Test
+    void aRunKilledAfterChangingThePasswordButBeforeSavingItIsRecovered() throws Exception {
+        Path dir = newDirectory();
+        NodeSpec spec = NodeSpec.builder("rotated", dir).build();
+        PostgresNode node = NodeLauncher.start(spec);
+        node.stop();
+        // What the state file holds when a run dies between ALTER ROLE and saving the new password.
+        Path stateFile = dir.resolve("node.properties");
+        Properties state = new Properties();
+        try (InputStream in = Files.newInputStream(stateFile)) {
+            state.load(in);
+        }
+        state.setProperty("newPassword", node.password());
+        state.setProperty("password", "the-template-password");
+        try (OutputStream out = Files.newOutputStream(stateFile)) {
+            state.store(out, null);
+        }
+
+        try (PostgresNode again = NodeLauncher.start(spec); Connection c = again.connect();
+                Statement s = c.createStatement()) {
+            assertEquals(node.password(), again.password());
+            assertEquals("1", scalar(s, "SELECT 1"));
+        }
+    }
+
+    @Test
+    void aCopyCutShortIsDoneAgain() throws Exception {
+        Path dir = newDirectory();
+        Files.createDirectories(dir.resolve("data.partial/base"));
+        Files.writeString(dir.resolve("data.partial/PG_VERSION"), "17\n");
+        try (PostgresNode node = NodeLauncher.start(NodeSpec.builder("partial", dir).build());
+                Connection c = node.connect(); Statement s = c.createStatement()) {
+            assertEquals("1", scalar(s, "SELECT 1"));
+        }
+        assertFalse(Files.exists(dir.resolve("data.partial")));
     }
 
     /** Kills a server the way a crash or an OOM kill does: the postmaster and its children, no shutdown. */
