@@ -66,8 +66,13 @@ final class Exec {
      * re-parented and no longer listed), and waits briefly for them to go.
      */
     static void killTree(Process process) {
+        killTree(process.toHandle());
+    }
+
+    /** Kills a process and its descendants (a crashed server's backends, a hung program's children). */
+    static void killTree(ProcessHandle process) {
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        all.add(process.toHandle());
+        all.add(process);
         for (ProcessHandle handle : all) {
             handle.destroyForcibly();
         }

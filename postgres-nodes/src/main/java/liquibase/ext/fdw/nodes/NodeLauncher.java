@@ -27,9 +27,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Starts, finds and stops local PostgreSQL nodes. A node's directory keeps its data between runs; the first
@@ -442,19 +439,7 @@ public final class NodeLauncher {
             return;
         }
         // Backends outlive a killed postmaster for a moment and keep the shared memory in use: kill them too.
-        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
-        all.add(postmaster);
-        all.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle p : all) {
-            try {
-                p.onExit().get(10, TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException ignored) {
-                // SIGKILL was sent; nothing more to do
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Exec.killTree(postmaster);
     }
 
     private static void stopAllOnExit() {
