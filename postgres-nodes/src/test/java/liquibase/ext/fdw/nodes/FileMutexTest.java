@@ -3,9 +3,12 @@ package liquibase.ext.fdw.nodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -43,8 +47,9 @@ class FileMutexTest {
                 }
             });
             second.start();
-            while (second.getState() != Thread.State.WAITING && second.isAlive()) {
-                Thread.onSpinWait();
+            // Until the second thread is parked in its (timed) wait for the mutex, or has died failing.
+            while (second.getState() != Thread.State.TIMED_WAITING && second.isAlive()) {
+                Thread.sleep(1);
             }
             events.add("first releases");
         }
@@ -119,6 +124,65 @@ class FileMutexTest {
             try (FileChannel c = FileChannel.open(Paths.get(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = c.tryLock()) {
                 System.out.println(lock == null ? "busy" : "free");
+            }
+        }
+    }
+
+    @Test
+    void aWaitForAnotherThreadIsBoundedAndSaysWhy() throws Exception {
+        Path file = dir.resolve(".lock");
+        try (FileMutex held = FileMutex.acquire(file)) {
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread other = new Thread(() -> {
+                try (FileMutex m = FileMutex.acquire(file, Duration.ofMillis(300))) {
+                    failure.set(new AssertionError("acquired a held lock"));
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            other.start();
+            other.join();
+            assertEquals("waited 300 ms for the lock on " + file.toRealPath() + ", held by another thread of this JVM;"
+                    + " if that holder is gone or hung, stop it and try again", failure.get().getMessage());
+        }
+        try (FileMutex again = FileMutex.acquire(file, Duration.ofMillis(300))) {
+            assertEquals("busy", otherProcessTries(file)); // the failed wait left the mutex usable
+        }
+    }
+
+    @Test
+    void aWaitForAnotherProcessIsBoundedAndNamesIt() throws Exception {
+        Path file = dir.resolve(".lock");
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        Process holder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                HoldLock.class.getName(), file.toString()).redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("locked", out.readLine());
+            IOException e = assertThrows(IOException.class, () -> FileMutex.acquire(file, Duration.ofSeconds(1)).close());
+            String host = System.getenv("HOSTNAME");
+            assertEquals("waited 1000 ms for the lock on " + file.toRealPath() + ", held by process " + holder.pid()
+                    + (host == null || host.isBlank() ? "" : " on " + host) + "; if that holder is gone or hung,"
+                    + " stop it and try again", e.getMessage());
+        } finally {
+            holder.getOutputStream().close(); // lets the holder go
+            assertEquals(0, holder.waitFor());
+        }
+        try (FileMutex m = FileMutex.acquire(file, Duration.ofSeconds(30))) {
+            assertEquals("process " + ProcessHandle.current().pid(),
+                    Files.readString(file).replaceFirst(" on .*", ""));
+        }
+    }
+
+    /** Holds the mutex until its standard input closes. */
+    static final class HoldLock {
+        public static void main(String[] args) throws IOException {
+            try (FileMutex m = FileMutex.acquire(Paths.get(args[0]))) {
+                System.out.println("locked");
+                System.out.flush();
+                while (System.in.read() != -1) {
+                    // wait for the test to let go
+                }
             }
         }
     }
