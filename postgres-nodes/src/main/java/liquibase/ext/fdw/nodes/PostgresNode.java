@@ -11,6 +11,8 @@ public final class PostgresNode implements AutoCloseable {
     public static final String SUPERUSER = "postgres";
     /** The address nodes listen on. */
     public static final String HOST = "127.0.0.1";
+    /** How long logging in to a node may take, in seconds. */
+    public static final int LOGIN_TIMEOUT_SECONDS = 30;
 
     private final NodeSpec spec;
     private final PostgresBinaries binaries;
@@ -82,14 +84,24 @@ public final class PostgresNode implements AutoCloseable {
         return connect(spec.database(), SUPERUSER, password);
     }
 
-    /** A new connection to any database as any role. */
+    /**
+     * A new connection to any database as any role. Logging in may take at most {@value #LOGIN_TIMEOUT_SECONDS}
+     * seconds: a local node that accepts the connection but never answers fails instead of hanging the caller.
+     */
     public Connection connect(String databaseName, String user, String userPassword) throws SQLException {
+        return connect(databaseName, user, userPassword, LOGIN_TIMEOUT_SECONDS);
+    }
+
+    Connection connect(String databaseName, String user, String userPassword, int loginTimeoutSeconds)
+            throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", user);
         if (userPassword != null) {
             props.setProperty("password", userPassword);
         }
         props.setProperty("ApplicationName", "liquibase-fdw-nodes");
+        props.setProperty("connectTimeout", Integer.toString(loginTimeoutSeconds));
+        props.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds));
         // The driver is called directly: DriverManager does not see drivers of a plugin's class loader.
         Connection connection = new org.postgresql.Driver().connect(jdbcUrl(databaseName), props);
         if (connection == null) {

@@ -5,11 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * How server programs are run. PostgreSQL refuses to run as root, so as root the launcher runs initdb, pg_ctl and
@@ -144,41 +144,20 @@ final class ServerUser {
     }
 
     private static String primaryGroup(String account) {
-        try {
-            Process p = new ProcessBuilder("id", "-gn", account).redirectErrorStream(true).start();
-            String group = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return p.waitFor() == 0 && !group.isEmpty() ? group : account;
-        } catch (IOException e) {
-            return account;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return account;
-        }
+        Exec.Result result = Exec.run("id -gn " + account, List.of("id", "-gn", account), Duration.ofSeconds(10));
+        String group = result.output().trim();
+        return result.ok() && !group.isEmpty() ? group : account;
     }
 
     private static boolean succeeds(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Exec.run(String.join(" ", command), command, Duration.ofSeconds(10)).ok();
     }
 
     private static void run(List<String> command) throws IOException {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IOException(String.join(" ", command) + " failed: " + out.trim());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted: " + String.join(" ", command), e);
+        // chown/chmod -R of a data directory or an installation: seconds, unless the disk hangs.
+        Exec.Result result = Exec.run(String.join(" ", command), command, Duration.ofMinutes(5));
+        if (!result.ok()) {
+            throw new IOException(result.failure());
         }
     }
 }

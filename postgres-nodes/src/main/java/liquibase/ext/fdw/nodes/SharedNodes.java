@@ -44,7 +44,13 @@ public final class SharedNodes {
             majors.addAll(PostgresBinaries.supportedMajors());
         } else {
             for (String part : configured.split(",")) {
-                majors.add(Integer.parseInt(part.trim()));
+                try {
+                    majors.add(Integer.parseInt(part.trim()));
+                } catch (NumberFormatException e) {
+                    throw new NodeException("-D" + TEST_MAJORS_PROPERTY + "=" + configured + ": '" + part.trim()
+                            + "' is not a PostgreSQL major; list majors like 14,17 (supported: "
+                            + PostgresBinaries.supportedMajors() + ").", e);
+                }
             }
         }
         return majors;
