@@ -41,7 +41,7 @@ public abstract class AbstractFdwChange extends AbstractChange {
     @Override
     public void load(ParsedNode parsedNode, ResourceAccessor resourceAccessor) throws ParsedNodeException {
         // Inspected before Liquibase converts the values: afterwards a date or number is text that looks written.
-        inputFindings = ChangelogInput.inspect(this, parsedNode, INTEGER_TEXT);
+        inputFindings = ChangelogInput.inspect(this, parsedNode, INTEGER_TEXT, this::createEmptyColumnConfig);
         super.load(parsedNode, resourceAccessor);
     }
 

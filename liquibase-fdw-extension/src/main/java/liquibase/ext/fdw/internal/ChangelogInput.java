@@ -63,7 +63,7 @@ public final class ChangelogInput {
      * Findings for a change node. {@code integerText} names text attributes that hold a whole number (a hash modulus,
      * a port): there an unquoted YAML/JSON integer means that number, as it does for any numeric attribute.
      */
-    public static List<Finding> inspect(Change change, ParsedNode node, Set<String> integerText) {
+    public static List<Finding> inspect(Change change, ParsedNode node, Set<String> integerText, ColumnFactory columns) {
         Map<String, Class<?>> attributes = new LinkedHashMap<>();
         boolean options = false;
         Class<?> columnType = null;
@@ -80,7 +80,7 @@ public final class ChangelogInput {
                 }
                 if (element != null && LiquibaseSerializable.class.isAssignableFrom(element)
                         && "columns".equals(parameter.getParameterName())) {
-                    columnType = element;
+                    columnType = columnClass(columns, element);
                     continue;
                 }
             }
@@ -94,6 +94,23 @@ public final class ChangelogInput {
         List<Finding> findings = new ArrayList<>();
         walk(node, new Shape(metaData.getName(), attributes, options, columnType, integerText), "", findings);
         return findings;
+    }
+
+    /** How a change makes the column objects its changelog columns load into (AbstractChange#createEmptyColumnConfig). */
+    @FunctionalInterface
+    public interface ColumnFactory {
+        /** An empty column for a collection declared with {@code element}. */
+        Object create(Class<?> element) throws ReflectiveOperationException;
+    }
+
+    /** The class changelog columns really load into: a change may load them into a subclass of the declared one. */
+    private static Class<?> columnClass(ColumnFactory columns, Class<?> element) {
+        try {
+            Object column = columns.create(element);
+            return column == null ? element : column.getClass();
+        } catch (ReflectiveOperationException e) {
+            return element;
+        }
     }
 
     /** Findings for the node of any other serializable object (a precondition), by its serializable fields. */

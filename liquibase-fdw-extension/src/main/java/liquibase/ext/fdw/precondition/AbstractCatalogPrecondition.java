@@ -77,9 +77,12 @@ public abstract class AbstractCatalogPrecondition extends AbstractPrecondition {
     /** The query's bind parameters, in order. */
     protected abstract List<String> parameters();
 
-    /** Whether the rows satisfy the precondition, when that needs to ask the server more; by default {@link #holds(List)}. */
-    protected boolean holds(List<String> rows, Connection connection) throws SQLException {
-        return holds(rows);
+    /**
+     * Why the rows do not satisfy the precondition, asking the server more where that is needed; null when it holds.
+     * By default {@link #holds(List)} decides and {@link #failure(List)} explains.
+     */
+    protected String mismatch(List<String> rows, Connection connection) throws SQLException {
+        return holds(rows) ? null : failure(rows);
     }
 
     /** Whether the rows satisfy the precondition; by default: any row. */
@@ -97,7 +100,7 @@ public abstract class AbstractCatalogPrecondition extends AbstractPrecondition {
             throw new PreconditionFailedException(getName() + " needs a live PostgreSQL connection", changeLog, this);
         }
         List<String> rows = new ArrayList<>();
-        boolean holds;
+        String mismatch;
         try {
             Connection connection = jdbc.getUnderlyingConnection();
             try (PreparedStatement statement = connection.prepareStatement(query())) {
@@ -111,12 +114,12 @@ public abstract class AbstractCatalogPrecondition extends AbstractPrecondition {
                     }
                 }
             }
-            holds = holds(rows, connection);
+            mismatch = mismatch(rows, connection);
         } catch (SQLException e) {
             throw new PreconditionErrorException(e, changeLog, this);
         }
-        if (!holds) {
-            throw new PreconditionFailedException(failure(rows), changeLog, this);
+        if (mismatch != null) {
+            throw new PreconditionFailedException(mismatch, changeLog, this);
         }
     }
 

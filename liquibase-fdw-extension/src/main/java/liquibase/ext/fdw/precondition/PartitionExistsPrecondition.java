@@ -29,7 +29,6 @@ public class PartitionExistsPrecondition extends AbstractCatalogPrecondition {
     private String fromExpression;
     private String toExpression;
     private String valuesExpression;
-    private String refusal;
     private String modulus;
     private String remainder;
     private Boolean isDefault;
@@ -190,29 +189,23 @@ public class PartitionExistsPrecondition extends AbstractCatalogPrecondition {
     }
 
     @Override
-    protected boolean holds(List<String> rows, Connection connection) throws SQLException {
-        refusal = null;
-        if (rows.isEmpty()) {
-            return false;
-        }
-        if (!hasBounds()) {
-            return true;
+    protected String mismatch(List<String> rows, Connection connection) throws SQLException {
+        if (rows.isEmpty() || !hasBounds()) {
+            return rows.isEmpty() ? failure(rows) : null;
         }
         PartitionBounds bounds = bounds();
         BoundProbe.Result expected = BoundProbe.render(connection, schemaName, tableName, bounds.sql());
         if (expected == null) {
-            refusal = "cannot be compared: this session cannot create the temporary tables PostgreSQL needs to"
-                    + " render " + bounds.sql();
-            return false;
+            return differs(rows, "; the expected bound cannot be compared: this session cannot create the temporary"
+                    + " tables PostgreSQL needs to render " + bounds.sql());
         }
         if (!expected.accepted()) {
-            refusal = "PostgreSQL refuses " + bounds.sql() + " for this parent: " + expected.refusal().getMessage().lines()
-                    .findFirst().orElse("");
-            return false;
+            return differs(rows, "; the expected bound PostgreSQL refuses " + bounds.sql() + " for this parent: "
+                    + expected.refusal().getMessage().lines().findFirst().orElse(""));
         }
         String actual = rows.get(0);
         if (bounds.kind() != PartitionBounds.Kind.LIST || bounds.values() == null) {
-            return actual.equals(expected.bound());
+            return actual.equals(expected.bound()) ? null : failure(rows);
         }
         // one rendering per value, so the catalog's list can be matched in any order without parsing its text
         Set<String> items = new LinkedHashSet<>();
@@ -221,7 +214,7 @@ public class PartitionExistsPrecondition extends AbstractCatalogPrecondition {
                     .bound();
             items.add(alone.substring("FOR VALUES IN (".length(), alone.length() - 1));
         }
-        return sameValues(actual, items);
+        return sameValues(actual, items) ? null : failure(rows);
     }
 
     /**
@@ -260,14 +253,16 @@ public class PartitionExistsPrecondition extends AbstractCatalogPrecondition {
 
     @Override
     protected String failure(List<String> rows) {
-        String partition = (partitionSchemaName == null ? "" : partitionSchemaName + ".") + partitionName;
-        String parent = (schemaName == null ? "" : schemaName + ".") + tableName;
-        if (rows.isEmpty()) {
-            return partition + " is not a partition of " + parent;
-        }
-        if (refusal != null) {
-            return partition + " is a partition of " + parent + " " + rows.get(0) + "; the expected bound " + refusal;
-        }
-        return partition + " is a partition of " + parent + " " + rows.get(0) + ", not " + bounds().sql();
+        return rows.isEmpty() ? qualified(partitionSchemaName, partitionName) + " is not a partition of "
+                + qualified(schemaName, tableName) : differs(rows, ", not " + bounds().sql());
+    }
+
+    private String differs(List<String> rows, String how) {
+        return qualified(partitionSchemaName, partitionName) + " is a partition of " + qualified(schemaName, tableName)
+                + " " + rows.get(0) + how;
+    }
+
+    private static String qualified(String schema, String name) {
+        return (schema == null ? "" : schema + ".") + name;
     }
 }
