@@ -59,7 +59,7 @@ final class ProgressListener extends AbstractChangeExecListener {
     public void runFailed(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, Exception exception) {
         reportedFailure = true;
         log.error("[" + node + "] failed " + id(changeSet) + " (" + elapsed() + " ms): "
-                + redactor.scrub(NodeWork.describe(exception)));
+                + redactor.scrub(Failures.describe(exception)));
     }
 
     int executed() {

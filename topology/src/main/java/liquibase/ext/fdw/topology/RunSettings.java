@@ -26,18 +26,21 @@ public record RunSettings(Goal goal, String contexts, String labels, int paralle
     public RunSettings {
         properties = Map.copyOf(properties);
         if (parallelism < 1) {
-            throw new TopologyException("parallelism is " + parallelism + "; it must be 1 or more.");
+            throw new InvalidArgumentException("parallelism", "parallelism is " + parallelism + "; it must be 1 or more.");
         }
         if (goal == Goal.ROLLBACK || goal == Goal.ROLLBACK_SQL) {
             int given = (rollbackCount != null ? 1 : 0) + (rollbackTag != null ? 1 : 0) + (rollbackDate != null ? 1 : 0);
             if (given != 1) {
-                throw new TopologyException(goal.goalName() + " needs exactly one of rollbackCount, rollbackTag and"
-                        + " rollbackDate (-Dfdw.rollbackCount=1, -Dfdw.rollbackTag=<tag> or -Dfdw.rollbackDate=<yyyy-MM-dd'T'HH:mm:ss>); "
-                        + given + " given.");
+                throw new InvalidArgumentException("rollbackTarget", goal.goalName()
+                        + " needs exactly one of rollbackCount, rollbackTag and rollbackDate; " + given + " given.");
+            }
+            if (rollbackCount != null && rollbackCount < 1) {
+                throw new InvalidArgumentException("rollbackCount", "rollbackCount is " + rollbackCount
+                        + "; it must be 1 or more (the number of changesets to roll back on each node).");
             }
         }
         if (goal == Goal.TAG && rollbackTag == null) {
-            throw new TopologyException("tag needs a tag name; pass -Dfdw.tag=<name>.");
+            throw new InvalidArgumentException("tag", "tag needs a tag name.");
         }
     }
 

@@ -18,13 +18,13 @@ class RunSettingsTest {
 
     @Test
     void refusesContradictions() {
-        assertEquals("rollback needs exactly one of rollbackCount, rollbackTag and rollbackDate (-Dfdw.rollbackCount=1,"
-                + " -Dfdw.rollbackTag=<tag> or -Dfdw.rollbackDate=<yyyy-MM-dd'T'HH:mm:ss>); 2 given.",
+        assertEquals("rollback needs exactly one of rollbackCount, rollbackTag and rollbackDate; 2 given.",
                 error(Goal.ROLLBACK, 1, 3, "v1", null));
-        assertEquals("rollbackSQL needs exactly one of rollbackCount, rollbackTag and rollbackDate (-Dfdw.rollbackCount=1,"
-                + " -Dfdw.rollbackTag=<tag> or -Dfdw.rollbackDate=<yyyy-MM-dd'T'HH:mm:ss>); 0 given.",
+        assertEquals("rollbackSQL needs exactly one of rollbackCount, rollbackTag and rollbackDate; 0 given.",
                 error(Goal.ROLLBACK_SQL, 1, null, null, null));
-        assertEquals("tag needs a tag name; pass -Dfdw.tag=<name>.", error(Goal.TAG, 1, null, null, null));
+        assertEquals("rollbackCount is 0; it must be 1 or more (the number of changesets to roll back on each node).",
+                error(Goal.ROLLBACK, 1, 0, null, null));
+        assertEquals("tag needs a tag name.", error(Goal.TAG, 1, null, null, null));
         assertEquals("parallelism is 0; it must be 1 or more.", error(Goal.UPDATE, 0, null, null, null));
         assertEquals("onFailure is 'retry'; write stop, continue or rollback.",
                 assertThrows(TopologyException.class, () -> OnFailure.parse("retry")).getMessage());

@@ -22,7 +22,7 @@ public enum Goal {
         this.writesSql = writesSql;
     }
 
-    /** The Maven goal name. */
+    /** The goal's name as front ends spell it (Maven goal, report). */
     public String goalName() {
         return goalName;
     }
@@ -38,6 +38,11 @@ public enum Goal {
      */
     public boolean takesLocks() {
         return this != HISTORY && this != RELEASE_LOCKS;
+    }
+
+    /** Whether the goal reads the nodes' changelogs, so they are all parsed before any node is touched. */
+    public boolean readsChangelog() {
+        return this != HISTORY && this != RELEASE_LOCKS && this != TAG;
     }
 
     /** Whether the goal writes SQL files instead of touching the nodes. */

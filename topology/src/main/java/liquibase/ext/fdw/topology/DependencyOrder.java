@@ -76,6 +76,21 @@ public final class DependencyOrder {
         return levels;
     }
 
+    /** A node in {@code failed} this one must wait for: a dependency going forward, a dependent in reverse. */
+    static String blocker(NodeDefinition node, Set<String> failed, boolean reversed, List<List<NodeDefinition>> levels) {
+        if (!reversed) {
+            return node.dependsOn().stream().filter(failed::contains).findFirst().orElse(null);
+        }
+        for (List<NodeDefinition> level : levels) {
+            for (NodeDefinition other : level) {
+                if (failed.contains(other.name()) && other.dependsOn().contains(node.name())) {
+                    return other.name();
+                }
+            }
+        }
+        return null;
+    }
+
     private static String where(Topology topology, NodeDefinition node) {
         return topology.source() + (node.line() > 0 ? " line " + node.line() : "") + ": ";
     }

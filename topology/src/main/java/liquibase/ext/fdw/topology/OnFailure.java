@@ -16,6 +16,6 @@ public enum OnFailure {
                 return candidate;
             }
         }
-        throw new TopologyException("onFailure is '" + value + "'; write stop, continue or rollback.");
+        throw new InvalidArgumentException("onFailure", "onFailure is '" + value + "'; write stop, continue or rollback.");
     }
 }

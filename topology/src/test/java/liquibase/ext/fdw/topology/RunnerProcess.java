@@ -58,6 +58,6 @@ public final class RunnerProcess {
         };
         RunSettings settings = new RunSettings(Goal.UPDATE, null, null, nodes.size(), OnFailure.STOP, null, null, null,
                 Path.of(properties.getProperty("changeLogDirectory")), Map.of());
-        new TopologyRunner(topology, addresses, log).run(nodes, settings);
+        new TopologyRunner(topology, addresses, log, TopologyRequest.Timeouts.DEFAULT).run(nodes, settings);
     }
 }

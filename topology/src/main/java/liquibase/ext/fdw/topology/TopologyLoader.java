@@ -40,12 +40,12 @@ public final class TopologyLoader {
     /** Loads {@code file}; changelog paths are relative to its directory. */
     public static Topology load(Path file, int defaultPostgresVersion) {
         if (!Files.isRegularFile(file)) {
-            throw new TopologyException("Topology file " + file + " does not exist; create it or point -Dfdw.topologyFile at one.");
+            throw new MissingFileException("topologyFile", file, "Topology file " + file + " does not exist.", null);
         }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(reader, file.getFileName().toString(), file.toAbsolutePath().getParent(), defaultPostgresVersion);
         } catch (IOException e) {
-            throw new TopologyException("Cannot read topology file " + file + ": " + e.getMessage(), e);
+            throw new MissingFileException("topologyFile", file, "Cannot read topology file " + file + ": " + e.getMessage(), e);
         }
     }
 
