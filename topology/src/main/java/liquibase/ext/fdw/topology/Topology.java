@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A validated set of nodes with their dependencies, and the settings of its embedded nodes. */
 public final class Topology {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
     private final String source;
     private final Path changeLogDirectory;
     private final int postgresVersion;
@@ -26,8 +28,12 @@ public final class Topology {
         this.postgresVersion = postgresVersion;
         Map<String, NodeDefinition> byName = new LinkedHashMap<>();
         for (NodeDefinition node : nodes) {
-            if (byName.put(node.name(), node) != null) {
-                throw new TopologyException(source + ": node '" + node.name() + "' is declared twice; give each node a unique name.");
+            checkName(source, node);
+            NodeDefinition first = byName.put(node.name(), node);
+            if (first != null) {
+                throw new TopologyException(source + (node.line() > 0 ? " line " + node.line() : "") + ": node '"
+                        + node.name() + "' is declared twice" + (first.line() > 0 ? " (first on line " + first.line() + ")" : "")
+                        + "; give each node a unique name.");
             }
         }
         if (byName.isEmpty()) {
@@ -35,6 +41,19 @@ public final class Topology {
         }
         this.nodes = byName;
         DependencyOrder.check(this);
+    }
+
+    /**
+     * A node name becomes a directory, a database and a file name ({@code <node>.sql}), so only letters, digits,
+     * '_', '.' and '-' are allowed, and not a name of dots only (which would name a parent directory).
+     */
+    private static void checkName(String source, NodeDefinition node) {
+        String name = node.name();
+        if (name == null || !NAME.matcher(name).matches() || name.chars().allMatch(c -> c == '.')) {
+            throw new TopologyException(source + (node.line() > 0 ? " line " + node.line() : "") + ": node name '" + name
+                    + "' may only contain letters, digits, '_', '.' and '-' (and not only dots), since it names the"
+                    + " node's files and directories; rename it.");
+        }
     }
 
     public String source() {

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -59,10 +60,18 @@ public final class TopologyLoader {
         try {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
         } catch (MarkedYAMLException e) {
-            throw new TopologyException(source + " line " + (e.getProblemMark().getLine() + 1) + ": not valid YAML: "
-                    + e.getProblem() + ".", e);
+            throw new TopologyException(syntaxError(source, e));
         }
         return new TopologyLoader(source).topology(root, changeLogDirectory, defaultPostgresVersion);
+    }
+
+    /** One line: file:line:column, what the parser found and what it expected, without snakeyaml's excerpt. */
+    static String syntaxError(String source, MarkedYAMLException e) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        String where = mark == null ? source : source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+        String problem = e.getProblem() == null ? "" : e.getProblem().replaceAll("\\s+", " ").trim();
+        String context = e.getContext() == null ? "" : " (" + e.getContext().replaceAll("\\s+", " ").trim() + ")";
+        return where + ": not valid YAML: " + problem + context + ".";
     }
 
     private Topology topology(Node root, Path changeLogDirectory, int defaultPostgresVersion) {
@@ -73,8 +82,10 @@ public final class TopologyLoader {
         int postgresVersion = defaultPostgresVersion;
         List<NodeDefinition> nodes = new ArrayList<>();
         boolean sawNodes = false;
+        Map<String, Integer> seenTop = new LinkedHashMap<>();
         for (NodeTuple tuple : top.getValue()) {
             String key = key(tuple, TOP_KEYS, "the top level");
+            once(seenTop, key, tuple, "the top level");
             if (key.equals("embedded")) {
                 MappingNode embedded = mapping(tuple.getValueNode(), "'embedded'", "a mapping like { postgresVersion: 17 }");
                 for (NodeTuple setting : embedded.getValue()) {
@@ -84,7 +95,15 @@ public final class TopologyLoader {
             } else {
                 sawNodes = true;
                 MappingNode declared = mapping(tuple.getValueNode(), "'nodes'", "a mapping of node names to node settings");
+                Map<String, Integer> seenNodes = new LinkedHashMap<>();
                 for (NodeTuple node : declared.getValue()) {
+                    String name = scalar(node.getKeyNode(), "a node name");
+                    if (seenNodes.containsKey(name)) {
+                        throw new TopologyException(source + " line " + line(node.getKeyNode()) + ": node '" + name
+                                + "' is declared twice (first on line " + seenNodes.get(name)
+                                + "); give each node a unique name.");
+                    }
+                    seenNodes.put(name, line(node.getKeyNode()));
                     nodes.add(node(node));
                 }
             }
@@ -102,8 +121,10 @@ public final class TopologyLoader {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> properties = new LinkedHashMap<>();
         List<String> dependsOn = new ArrayList<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
         for (NodeTuple entry : body.getValue()) {
             String key = key(entry, NODE_KEYS, what);
+            once(seen, key, entry, what);
             Node value = entry.getValueNode();
             if (key.equals("properties")) {
                 for (NodeTuple property : mapping(value, what + " key 'properties'", "a mapping of names to values").getValue()) {
@@ -139,6 +160,15 @@ public final class TopologyLoader {
         return new NodeDefinition(name, values.get("url"), values.get("username"), values.get("password"),
                 values.get("passwordEnv"), values.get("serverId"), values.get("changeLogFile"), values.get("contexts"),
                 values.get("labels"), values.get("defaultSchemaName"), properties, dependsOn, line);
+    }
+
+    /** Rejects a key given twice in one mapping (YAML would silently keep the last one). */
+    private void once(Map<String, Integer> seen, String key, NodeTuple tuple, String where) {
+        Integer first = seen.putIfAbsent(key, line(tuple.getKeyNode()));
+        if (first != null) {
+            throw new TopologyException(source + " line " + line(tuple.getKeyNode()) + ": " + where + " has key '" + key
+                    + "' twice (first on line " + first + "); keep one.");
+        }
     }
 
     private String key(NodeTuple tuple, Set<String> allowed, String where) {

@@ -24,4 +24,15 @@ class RedactorTest {
                 "c.yaml", null, null, null, java.util.Map.of(), List.of(), 3);
         assertEquals("node 'shard1' (jdbc:postgresql://h/db)", node.toString());
     }
+
+    @Test
+    void masksLikeTheExtensionQuotedLiteralsEvenWhenShortAndUrlPasswords() {
+        Redactor redactor = new Redactor(List.of("pw", "it's-secret"));
+        assertEquals("CREATE USER MAPPING ... OPTIONS (password '********'); pw in prose stays",
+                redactor.scrub("CREATE USER MAPPING ... OPTIONS (password 'pw'); pw in prose stays"));
+        assertEquals("OPTIONS (password '********') and ********",
+                redactor.scrub("OPTIONS (password 'it''s-secret') and it's-secret"));
+        assertEquals("cannot connect to jdbc:postgresql://h/db?user=app&password=********&ssl=true",
+                redactor.scrub("cannot connect to jdbc:postgresql://h/db?user=app&password=unknown-to-me&ssl=true"));
+    }
 }

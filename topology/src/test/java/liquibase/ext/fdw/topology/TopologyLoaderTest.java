@@ -100,4 +100,39 @@ class TopologyLoaderTest {
             assertEquals(true, message.endsWith(".") || message.endsWith("?"), message);
         }
     }
+
+    @Test
+    void nodeNamesNameFilesSoOnlySafeCharactersAreAllowed() {
+        assertEquals("topology.yaml line 2: node name '../../../escaped' may only contain letters, digits, '_', '.' and"
+                + " '-' (and not only dots), since it names the node's files and directories; rename it.",
+                error("nodes:\n  ../../../escaped: { changeLogFile: c.yaml }\n"));
+        assertEquals("topology.yaml line 3: node name '..' may only contain letters, digits, '_', '.' and"
+                + " '-' (and not only dots), since it names the node's files and directories; rename it.",
+                error("nodes:\n  a: { changeLogFile: c.yaml }\n  '..': { changeLogFile: c.yaml }\n"));
+        assertEquals("inline nodes: node name 'a b' may only contain letters, digits, '_', '.' and '-' (and not only"
+                + " dots), since it names the node's files and directories; rename it.",
+                assertThrows(TopologyException.class, () -> new Topology("inline nodes", DIR, 17, List.of(
+                        new NodeDefinition("a b", null, null, null, null, null, "c.yaml", null, null, null, Map.of(),
+                                List.of(), 0)))).getMessage());
+        assertEquals(List.of("shard-1.eu_west"), parse("nodes:\n  shard-1.eu_west: { changeLogFile: c.yaml }\n")
+                .nodes().stream().map(NodeDefinition::name).toList());
+    }
+
+    @Test
+    void duplicatesAreErrorsWithTheirLines() {
+        assertEquals("topology.yaml line 4: node 'a' is declared twice (first on line 2); give each node a unique name.",
+                error("nodes:\n  a: { changeLogFile: c.yaml }\n  b: { changeLogFile: c.yaml }\n  a: { changeLogFile: d.yaml }\n"));
+        assertEquals("topology.yaml line 4: node 'a' has key 'changeLogFile' twice (first on line 3); keep one.",
+                error("nodes:\n  a:\n    changeLogFile: c.yaml\n    changeLogFile: d.yaml\n"));
+        assertEquals("topology.yaml line 3: the top level has key 'nodes' twice (first on line 1); keep one.",
+                error("nodes:\n  a: { changeLogFile: c.yaml }\nnodes:\n  b: { changeLogFile: c.yaml }\n"));
+    }
+
+    @Test
+    void yamlSyntaxErrorsAreOneLineWithFileLineAndColumn() {
+        assertEquals("topology.yaml:3:1: not valid YAML: expected ',' or '}', but got <stream end> (while parsing a flow"
+                + " mapping).", error("nodes:\n  a: { changeLogFile: c.yaml\n"));
+        assertEquals("topology.yaml:2:7: not valid YAML: mapping values are not allowed here.",
+                error("nodes:\n  a: b: c\n"));
+    }
 }
