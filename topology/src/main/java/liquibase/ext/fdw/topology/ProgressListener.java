@@ -14,6 +14,7 @@ final class ProgressListener extends AbstractChangeExecListener {
     private final AtomicInteger executed = new AtomicInteger();
     private final AtomicInteger rolledBack = new AtomicInteger();
     private volatile boolean reportedFailure;
+    private volatile String rollingBack;
     private final boolean writesSql;
     private volatile long started = System.nanoTime();
 
@@ -47,11 +48,13 @@ final class ProgressListener extends AbstractChangeExecListener {
     @Override
     public void willRollback(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database) {
         started = System.nanoTime();
+        rollingBack = id(changeSet);
     }
 
     @Override
     public void rolledBack(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database) {
         rolledBack.incrementAndGet();
+        rollingBack = null;
         log.info("[" + node + "] " + (writesSql ? "wrote rollback SQL of " : "rolled back ") + id(changeSet) + " (" + elapsed() + " ms)");
     }
 
@@ -69,6 +72,11 @@ final class ProgressListener extends AbstractChangeExecListener {
     /** Whether a failed changeset was already reported, so the node's failure need not be printed again. */
     boolean reportedFailure() {
         return reportedFailure;
+    }
+
+    /** The changeset whose rollback started and did not finish, or null. */
+    String rollingBack() {
+        return rollingBack;
     }
 
     int rolledBack() {

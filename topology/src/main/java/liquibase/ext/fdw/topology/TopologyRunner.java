@@ -206,6 +206,12 @@ public final class TopologyRunner {
                         outcome.lines().stream().map(redactor::scrub).toList());
             } catch (Exception e) {
                 String message = redactor.scrub(Failures.describe(e));
+                String changeSet = listener.rollingBack();
+                if (changeSet != null && !message.contains(changeSet)) {
+                    // Liquibase names the change class, not the changeset, when a rollback is impossible.
+                    message = "rolling back changeset " + changeSet + " failed: " + message
+                            + (message.contains("No inverse to") ? "; give that changeset a rollback block" : "");
+                }
                 if (listener.reportedFailure()) {
                     log.debug("[" + name + "] FAILED: " + message);
                 } else {

@@ -158,7 +158,9 @@ class FailSafeIT {
         assertEquals("not rolled back: node 'coordinator', which depends on it, could not be rolled back; this run's 1"
                 + " changeset(s) are still applied", shard.message());
         assertEquals(NodeResult.Status.FAILED, coordinator.status());
-        assertTrue(coordinator.message().contains("; rolling back this run's 1 changeset(s) FAILED: "), coordinator.message());
+        assertTrue(coordinator.message().endsWith("; rolling back this run's 1 changeset(s) FAILED: rolling back changeset"
+                + " coordinator.yaml::raw::it failed: No inverse to liquibase.change.core.RawSQLChange created; give that"
+                + " changeset a rollback block"), coordinator.message());
         assertTrue(nodes.log.contains("ERROR onFailure=rollback did not finish: rolled back no node; left with this run's"
                 + " changes: 'coordinator', 'shard'. Fix the failing rollback, then roll those nodes back by count."),
                 String.join("\n", nodes.log));
