@@ -58,6 +58,11 @@ public abstract class AbstractRunnerMojo extends AbstractTopologyMojo {
         return null;
     }
 
+    /** Whether releaseLocks frees even a live run's lock; only releaseLocks sets it. */
+    protected boolean force() {
+        return false;
+    }
+
     @Override
     protected final void run(TopologyEngine engine) throws MojoFailureException {
         TopologyRequest request = request(goal())
@@ -70,6 +75,7 @@ public abstract class AbstractRunnerMojo extends AbstractTopologyMojo {
                 .rollbackDate(rollbackDate())
                 .propertyFile(propertyFile == null ? null : propertyFile.toPath())
                 .properties(expressionVariables)
+                .force(force())
                 .build();
         RunReport report = engine.run(request);
         if (report.failed()) {

@@ -1,6 +1,7 @@
 package liquibase.ext.fdw.maven;
 
 import liquibase.ext.fdw.topology.InvalidArgumentException;
+import liquibase.ext.fdw.topology.LiveLockException;
 import liquibase.ext.fdw.topology.LockHeldException;
 import liquibase.ext.fdw.topology.MissingFileException;
 import liquibase.ext.fdw.topology.MissingSecretException;
@@ -23,6 +24,10 @@ final class MavenMessages {
         if (e instanceof RollbackTargetException target) {
             return e.getMessage() + " Tag those nodes first (mvn fdw:tag -Dfdw.tag=<tag> -Dfdw.nodes="
                     + target.nodeNames() + ") or choose a target every node has.";
+        }
+        if (e instanceof LiveLockException live) {
+            return e.getMessage() + " If that run is known to be gone, run mvn fdw:releaseLocks -Dfdw.force=true"
+                    + " -Dfdw.nodes=" + live.nodeNames() + ".";
         }
         if (e instanceof MissingSecretException secret) {
             return switch (secret.source()) {

@@ -11,10 +11,19 @@ import org.postgresql.Driver;
  * (the whole login, including a server that never sends its greeting) and {@code socketTimeout} (any one answer).
  */
 final class NodeConnector {
+    /** Prefix of the {@code application_name} of every connection of a run, followed by the run id. */
+    static final String APPLICATION = "liquibase-fdw run ";
     private final TopologyRequest.Timeouts timeouts;
+    private final String runId;
 
-    NodeConnector(TopologyRequest.Timeouts timeouts) {
+    /** {@code runId} marks the run's sessions in {@code pg_stat_activity}, so that its locks are known to be live. */
+    NodeConnector(TopologyRequest.Timeouts timeouts, String runId) {
         this.timeouts = timeouts;
+        this.runId = runId;
+    }
+
+    String runId() {
+        return runId;
     }
 
     /** A new connection; fails naming the node, its URL (password masked), the user and the time waited. */
@@ -38,7 +47,7 @@ final class NodeConnector {
         properties.setProperty("connectTimeout", String.valueOf(timeouts.connectSeconds()));
         properties.setProperty("loginTimeout", String.valueOf(timeouts.loginSeconds()));
         properties.setProperty("socketTimeout", String.valueOf(timeouts.socketSeconds()));
-        properties.setProperty("ApplicationName", "liquibase-fdw");
+        properties.setProperty("ApplicationName", APPLICATION + runId);
         // The driver is called directly: DriverManager does not see drivers of a plugin's class realm.
         Connection connection = new Driver().connect(address.jdbcUrl(), properties);
         if (connection == null) {

@@ -50,6 +50,7 @@ final class NodeLock {
                 return new LockHeldException.HeldLock(node, holder, since);
             }
             grantedAt = grantedAt(jdbc());
+            stampRun(jdbc());
             TopologyLockService.own(database);
             return null;
         } catch (LiquibaseException | SQLException e) {
@@ -100,6 +101,58 @@ final class NodeLock {
             return true;
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    /**
+     * Adds this JVM's PID and the run id to the holder Liquibase recorded (host and address), so that releaseLocks
+     * can tell a live run's lock (its session in pg_stat_activity) from one left by a dead process.
+     */
+    private void stampRun(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + lockTable()
+                + " SET lockedby = left(coalesce(lockedby, ''), 150) || ? WHERE id = 1 AND lockgranted::text = ?")) {
+            statement.setString(1, " pid " + ProcessHandle.current().pid() + " run " + connector.runId());
+            statement.setString(2, grantedAt);
+            statement.executeUpdate();
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+    }
+
+    /**
+     * The holder and grant time of the node's lock when it belongs to a run whose session is still connected, or
+     * null (no lock, no run id, or the run is gone).
+     */
+    String liveHolder() throws SQLException {
+        Connection connection = jdbc();
+        try (Statement statement = connection.createStatement();
+                ResultSet exists = statement.executeQuery("SELECT to_regclass('" + lockTable().replace("'", "''") + "')")) {
+            if (!exists.next() || exists.getString(1) == null) {
+                return null;
+            }
+        }
+        String holder;
+        String since;
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                "SELECT lockedby, lockgranted::text FROM " + lockTable() + " WHERE id = 1 AND locked")) {
+            if (!rows.next()) {
+                return null;
+            }
+            holder = rows.getString(1);
+            since = rows.getString(2);
+        }
+        java.util.regex.Matcher run = java.util.regex.Pattern.compile(" run ([0-9a-f-]{36})$").matcher(String.valueOf(holder));
+        if (!run.find()) {
+            return null;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = ?")) {
+            statement.setString(1, NodeConnector.APPLICATION + run.group(1));
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1) > 0 ? holder + " since " + since : null;
+            }
         }
     }
 

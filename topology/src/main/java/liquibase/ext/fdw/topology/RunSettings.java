@@ -18,10 +18,19 @@ import java.util.Map;
  * @param rollbackDate date to roll back to, or null
  * @param outputDirectory where {@code <node>.sql} files and {@code report.json} are written
  * @param properties changelog parameters for every node
+ * @param force releaseLocks frees even the lock of a run that is still connected
  */
 public record RunSettings(Goal goal, String contexts, String labels, int parallelism, OnFailure onFailure,
         Integer rollbackCount, String rollbackTag, Date rollbackDate, Path outputDirectory,
-        Map<String, String> properties) {
+        Map<String, String> properties, boolean force) {
+
+    /** Settings without {@code force}. */
+    public RunSettings(Goal goal, String contexts, String labels, int parallelism, OnFailure onFailure,
+            Integer rollbackCount, String rollbackTag, Date rollbackDate, Path outputDirectory,
+            Map<String, String> properties) {
+        this(goal, contexts, labels, parallelism, onFailure, rollbackCount, rollbackTag, rollbackDate, outputDirectory,
+                properties, false);
+    }
 
     public RunSettings {
         properties = Map.copyOf(properties);
@@ -47,6 +56,6 @@ public record RunSettings(Goal goal, String contexts, String labels, int paralle
     /** The same settings for another goal, e.g. validating every node before an update. */
     public RunSettings withGoal(Goal other) {
         return new RunSettings(other, contexts, labels, parallelism, onFailure, rollbackCount, rollbackTag, rollbackDate,
-                outputDirectory, properties);
+                outputDirectory, properties, force);
     }
 }

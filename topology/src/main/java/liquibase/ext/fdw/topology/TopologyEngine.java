@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
 import liquibase.ext.fdw.nodes.PostgresBinaries;
 
 /**
@@ -15,6 +16,7 @@ import liquibase.ext.fdw.nodes.PostgresBinaries;
  * addresses (embedded nodes started, external ones with their secrets), run settings, and runs the goal.
  */
 public final class TopologyEngine {
+    private static final ReentrantLock ONE_RUN_AT_A_TIME = new ReentrantLock();
     private final TopologyLog log;
 
     /** {@code log} receives the engine's progress lines, already masked. */
@@ -28,6 +30,17 @@ public final class TopologyEngine {
      * before any node changed are thrown.
      */
     public RunReport run(TopologyRequest request) {
+        // Liquibase keeps JVM-wide registries (lock services, executors, history services) that each command
+        // resets; two runs in one JVM (a parallel Maven build) would reset each other's, so runs take turns.
+        ONE_RUN_AT_A_TIME.lock();
+        try {
+            return runAlone(request);
+        } finally {
+            ONE_RUN_AT_A_TIME.unlock();
+        }
+    }
+
+    private RunReport runAlone(TopologyRequest request) {
         Topology topology = topology(request);
         List<NodeDefinition> selected = topology.select(request.nodes());
         RunSettings settings = settings(request);
@@ -119,7 +132,7 @@ public final class TopologyEngine {
         return new RunSettings(request.goal(), request.contexts(), request.labels(),
                 request.parallelism() == null ? Integer.MAX_VALUE : request.parallelism(), request.onFailure(),
                 request.rollbackCount(), request.tag(), request.rollbackDate(), request.outputDirectory(),
-                properties(request));
+                properties(request), request.force());
     }
 
     /** Changelog parameters for every node: the property file's entries, then the request's own (which win). */

@@ -39,6 +39,7 @@ public final class TopologyRequest {
     private final Map<String, String> environment;
     private final IntFunction<PostgresBinaries> binaries;
     private final Timeouts timeouts;
+    private final boolean force;
 
     private TopologyRequest(Builder b) {
         this.goal = b.goal;
@@ -64,6 +65,7 @@ public final class TopologyRequest {
         this.environment = Map.copyOf(b.environment);
         this.binaries = b.binaries;
         this.timeouts = b.timeouts;
+        this.force = b.force;
     }
 
     /** A builder for a request running {@code goal}. */
@@ -173,6 +175,11 @@ public final class TopologyRequest {
         return timeouts;
     }
 
+    /** Whether releaseLocks frees even the lock of a run that is still connected to the node. */
+    public boolean force() {
+        return force;
+    }
+
     /**
      * How long the engine waits for a node: to open the TCP connection, to log in, and for any one answer of the
      * server (0 = no limit), in seconds; handed to pgjdbc as {@code connectTimeout}, {@code loginTimeout} and
@@ -216,6 +223,7 @@ public final class TopologyRequest {
         private Map<String, String> environment = Map.of();
         private IntFunction<PostgresBinaries> binaries = PostgresBinaries::forMajor;
         private Timeouts timeouts = Timeouts.DEFAULT;
+        private boolean force;
 
         private Builder(Goal goal) {
             this.goal = goal;
@@ -330,6 +338,11 @@ public final class TopologyRequest {
 
         public Builder timeouts(Timeouts value) {
             timeouts = value;
+            return this;
+        }
+
+        public Builder force(boolean value) {
+            force = value;
             return this;
         }
 

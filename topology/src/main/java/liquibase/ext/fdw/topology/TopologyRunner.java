@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import liquibase.Scope;
 
 /**
@@ -39,7 +40,7 @@ public final class TopologyRunner {
         this.addresses = Map.copyOf(addresses);
         this.redactor = new Redactor(addresses.values().stream().map(NodeAddress::password).toList());
         this.log = new RedactingLog(log, redactor);
-        this.connector = new NodeConnector(timeouts);
+        this.connector = new NodeConnector(timeouts, UUID.randomUUID().toString());
         this.scopes = new NodeScopes(topology.changeLogDirectory(), this.log,
                 Thread.currentThread().getContextClassLoader());
         this.executor = new LevelExecutor(redactor);
@@ -68,8 +69,17 @@ public final class TopologyRunner {
         if (settings.goal().reversed()) {
             Collections.reverse(levels);
         }
-        Map<String, NodeSession> sessions = openAll(selected);
+        List<NodeResult> unreachable = new ArrayList<>();
+        Map<String, NodeSession> sessions = settings.goal() == Goal.RELEASE_LOCKS ? openReachable(selected, unreachable)
+                : openAll(selected);
+        if (!unreachable.isEmpty()) {
+            Set<String> reachable = sessions.keySet();
+            levels = levels.stream().map(level -> level.stream().filter(n -> reachable.contains(n.name())).toList()).toList();
+        }
         try {
+            if (settings.goal() == Goal.RELEASE_LOCKS && !settings.force()) {
+                LiveLocks.check(sessions.values());
+            }
             Map<String, Map<String, String>> parameters = new LinkedHashMap<>();
             selected.forEach(node -> parameters.put(node.name(), parameters(node, settings)));
             Map<String, Integer> sizes = settings.goal().readsChangelog()
@@ -81,7 +91,8 @@ public final class TopologyRunner {
                 if (settings.goal() == Goal.UPDATE) {
                     validateAll(levels, nodeRun, settings);
                 }
-                List<NodeResult> results = runLevels(levels, nodeRun, settings);
+                List<NodeResult> results = new ArrayList<>(runLevels(levels, nodeRun, settings));
+                results.addAll(unreachable);
                 if (settings.goal() == Goal.UPDATE && settings.onFailure() == OnFailure.ROLLBACK
                         && results.stream().anyMatch(r -> r.status() == NodeResult.Status.FAILED)) {
                     results = new RunRollback(log, levels, nodeRun::run).undo(settings, results);
@@ -112,6 +123,21 @@ public final class TopologyRunner {
             sessions.values().forEach(NodeSession::close);
             throw e;
         }
+    }
+
+    /** Opens what can be opened; each unreachable node becomes a FAILED result (releaseLocks frees the others). */
+    private Map<String, NodeSession> openReachable(List<NodeDefinition> selected, List<NodeResult> unreachable) {
+        Map<String, NodeSession> sessions = new LinkedHashMap<>();
+        for (NodeDefinition node : selected) {
+            try {
+                sessions.put(node.name(), NodeSession.open(node, addresses.get(node.name()), connector));
+            } catch (NodeConnectionException e) {
+                String message = redactor.scrub(e.getMessage()) + " Its lock was not released; run again once it is reachable.";
+                log.error("[" + node.name() + "] " + message);
+                unreachable.add(new NodeResult(node.name(), 0, NodeResult.Status.FAILED, 0, 0, 0, 0, message, List.of()));
+            }
+        }
+        return sessions;
     }
 
     /** Validates every node's changelog against its node before the first node changes. */
