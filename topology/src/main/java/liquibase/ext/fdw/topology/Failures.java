@@ -19,7 +19,27 @@ final class Failures {
                 message.append(" | ").append(text);
             }
         }
-        return message.toString().replaceAll("\\b(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error): ", "")
+        String text = message.toString().replaceAll("\\b(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error): ", "")
                 .replaceAll("\\s+", " ").trim();
+        if (connectionLost(failure)) {
+            return "the connection to the node was lost (server stopped, network down or session terminated): " + text;
+        }
+        return text;
+    }
+
+    /** Whether the failure is a broken connection (pgjdbc's SQL state class 08), however deeply wrapped. */
+    static boolean connectionLost(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+            // 08001 and 08004 mean the connection was never made; 57P0x means the server ended the session.
+            if (state != null && (state.startsWith("08") && !state.equals("08001") && !state.equals("08004")
+                    || state.startsWith("57P0"))) {
+                return true;
+            }
+            if (t.getCause() == null && String.valueOf(t.getMessage()).contains("This connection has been closed")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -53,7 +53,7 @@ public final class TopologyRunner {
 
     /** Runs the goal; node failures are in the report, problems before any node changed are thrown (masked). */
     public RunReport run(List<NodeDefinition> selected, RunSettings settings) {
-        try {
+        try (MaskedStandardStreams streams = new MaskedStandardStreams(redactor)) {
             return Scope.child(scopes.run(), () -> runInScope(selected, settings));
         } catch (TopologyException e) {
             throw Masked.of(e, redactor);
@@ -243,8 +243,9 @@ public final class TopologyRunner {
                 } else {
                     log.error("[" + name + "] FAILED: " + message);
                 }
-                return new NodeResult(name, level, NodeResult.Status.FAILED, commands.applied(), 0, 0, millis(start),
-                        message, List.of());
+                // A partial rollback counts what it did roll back.
+                int done = settings.goal().reversed() ? listener.rolledBack() : commands.applied();
+                return new NodeResult(name, level, NodeResult.Status.FAILED, done, 0, 0, millis(start), message, List.of());
             }
         }
     }

@@ -213,4 +213,89 @@ class FailSafeIT {
                 + " changed on any node."), e.getMessage());
         assertEquals(List.of("0"), nodes.query("b", "SELECT count(*) FROM databasechangeloglock WHERE locked"));
     }
+
+    @Test
+    void outputChangesToStdoutAreMasked() throws Exception {
+        nodes.changelog("output.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: output
+                      author: it
+                      changes:
+                        - output: { message: 'connecting with ${fdw.node.a.password}', target: STDOUT }
+                """);
+        List<NodeDefinition> topology = List.of(nodes.node("a", "output.yaml"));
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            nodes.run(nodes.request(Goal.UPDATE, topology).build());
+        } finally {
+            System.setOut(original);
+        }
+        String printed = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("connecting with ********"), printed);
+        assertFalse(printed.contains(nodes.password()), printed);
+    }
+
+    @Test
+    void aPartialRollbackCountsWhatItRolledBackAndNamesTheChangeset() throws Exception {
+        nodes.changelog("c.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: raw
+                      author: it
+                      changes:
+                        - sql: CREATE TABLE raw_table (id int)
+                  - changeSet:
+                      id: t1
+                      author: it
+                      changes:
+                        - createTable: { tableName: t1, columns: [ { column: { name: id, type: int } } ] }
+                """);
+        List<NodeDefinition> topology = List.of(nodes.node("a", "c.yaml"));
+        nodes.run(nodes.request(Goal.UPDATE, topology).build());
+
+        RunReport report = nodes.run(nodes.request(Goal.ROLLBACK, topology).rollbackCount(2).build());
+
+        NodeResult a = report.results().get(0);
+        assertEquals(NodeResult.Status.FAILED, a.status());
+        assertEquals(1, a.applied());
+        assertTrue(a.message().startsWith("rolling back changeset c.yaml::raw::it failed: No inverse to"
+                + " liquibase.change.core.RawSQLChange created"), a.message());
+        assertTrue(report.summaryTable().get(1).matches("a +1 +0 +\\d+ ms +FAILED"), report.summaryTable().get(1));
+        assertEquals(List.of("raw"), nodes.query("a", "SELECT id FROM databasechangelog"));
+        assertEquals(List.of("0"), nodes.query("a", "SELECT count(*) FROM databasechangeloglock WHERE locked"));
+    }
+
+    @Test
+    void aLostConnectionIsSaidPlainlyAndTheLockIsStillReleased() throws Exception {
+        nodes.changelog("slow.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: slow
+                      author: it
+                      changes:
+                        - sql: SELECT pg_sleep(30)
+                      rollback: []
+                """);
+        List<NodeDefinition> topology = List.of(nodes.node("a", "slow.yaml"));
+        java.util.concurrent.CompletableFuture<RunReport> run = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> nodes.run(nodes.request(Goal.UPDATE, topology).build()));
+        List<String> terminated = List.of();
+        for (int attempt = 0; attempt < 300 && terminated.isEmpty(); attempt++) {
+            terminated = nodes.query("a", "SELECT pg_terminate_backend(pid)::text FROM pg_stat_activity"
+                    + " WHERE query = 'SELECT pg_sleep(30)'");
+            Thread.sleep(100);
+        }
+        assertEquals(List.of("true"), terminated);
+
+        NodeResult a = run.get(60, TimeUnit.SECONDS).results().get(0);
+
+        assertEquals(NodeResult.Status.FAILED, a.status());
+        assertTrue(a.message().startsWith("the connection to the node was lost (server stopped, network down or session"
+                + " terminated): "), a.message());
+        assertEquals(List.of("0"), nodes.query("a", "SELECT count(*) FROM databasechangeloglock WHERE locked"));
+        assertEquals(List.of("0"), nodes.query("a", "SELECT count(*) FROM databasechangelog"));
+    }
 }
