@@ -24,6 +24,7 @@ final class NodeLogService extends AbstractLogService {
     }
 
     @Override
+    @SuppressWarnings({"rawtypes", "try"}) // Liquibase's signature; its logger is AutoCloseable for other reasons.
     public Logger getLog(Class clazz) {
         return new AbstractLogger() {
             @Override

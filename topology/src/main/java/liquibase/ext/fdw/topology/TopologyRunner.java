@@ -53,12 +53,18 @@ public final class TopologyRunner {
 
     /** Runs the goal; node failures are in the report, problems before any node changed are thrown (masked). */
     public RunReport run(List<NodeDefinition> selected, RunSettings settings) {
-        try (MaskedStandardStreams streams = new MaskedStandardStreams(redactor)) {
+        MaskedStandardStreams streams = new MaskedStandardStreams(redactor);
+        try {
             return Scope.child(scopes.run(), () -> runInScope(selected, settings));
         } catch (TopologyException e) {
             throw Masked.of(e, redactor);
         } catch (Exception e) {
-            throw new TopologyException(redactor.scrub(Failures.describe(e)), e);
+            String message = Failures.describe(e);
+            String masked = redactor.scrub(message);
+            // A cause carrying a secret is not chained: a stack trace would print it.
+            throw masked.equals(message) ? new TopologyException(message, e) : new TopologyException(masked);
+        } finally {
+            streams.close();
         }
     }
 
