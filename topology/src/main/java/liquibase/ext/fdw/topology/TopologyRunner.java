@@ -124,7 +124,8 @@ public final class TopologyRunner {
             return sessions;
         } catch (NodeConnectionException e) {
             sessions.values().forEach(NodeSession::close);
-            throw new NodeConnectionException(e.node(), e.getMessage() + " Nothing was changed on any node.", e.getCause());
+            String message = e.getMessage().endsWith(".") || e.getMessage().endsWith(")") ? e.getMessage() : e.getMessage() + ".";
+            throw new NodeConnectionException(e.node(), message + " Nothing was changed on any node.", e.getCause());
         } catch (RuntimeException e) {
             sessions.values().forEach(NodeSession::close);
             throw e;

@@ -1,6 +1,9 @@
 package liquibase.ext.fdw.topology;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,7 @@ final class EngineNodes implements AutoCloseable {
     private final String prefix;
     private final List<String> databases = new ArrayList<>();
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
     /** {@code prefix} keeps the databases of one test class apart from those of others on the shared server. */
     EngineNodes(Path directory, String prefix) {
@@ -57,8 +61,44 @@ final class EngineNodes implements AutoCloseable {
                 .outputDirectory(directory.resolve("out")).nodesDirectory(directory.resolve("nodes"));
     }
 
-    /** Runs the request through the engine, collecting its log. */
+    /** The changelog directory. */
+    Path directory() {
+        return directory;
+    }
+
+    /** What the runs printed on standard output (after the engine's masking). */
+    String stdout() {
+        return stdout.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Runs the request through the engine, collecting its log and its standard output. */
     RunReport run(TopologyRequest request) {
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(new TeeStream(original, stdout), true, StandardCharsets.UTF_8));
+        try {
+            return engine().run(request);
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    private static final class TeeStream extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        TeeStream(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+    }
+
+    private TopologyEngine engine() {
         return new TopologyEngine(new TopologyLog() {
             @Override
             public void debug(String message) {
@@ -78,7 +118,7 @@ final class EngineNodes implements AutoCloseable {
             public void error(String message) {
                 log.add("ERROR " + message);
             }
-        }).run(request);
+        });
     }
 
     /** The first column of {@code sql} on node {@code name}'s database. */
