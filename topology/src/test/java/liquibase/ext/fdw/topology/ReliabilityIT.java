@@ -429,7 +429,7 @@ class ReliabilityIT {
                 .replaceAll("held by .*? pid \\d+ run [0-9a-f-]{36}", "held by <host> pid <pid> run <run id>")
                 .replaceAll("connected \\(.*? pid \\d+ run [0-9a-f-]{36}", "connected (<host> pid <pid> run <run id>")
                 .replaceAll("since [^;)]*", "since <time>")
-                .replaceAll("127\\.0\\.0\\.1:(?!1/)\\d+", "127.0.0.1:<port>");
+                .replaceAll("127\\.0\\.0\\.1:\\d{4,5}", "127.0.0.1:<port>");
     }
 
     private int secrets(EngineNodes nodes) throws IOException {
