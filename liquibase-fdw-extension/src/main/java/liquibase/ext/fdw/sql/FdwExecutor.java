@@ -69,7 +69,9 @@ public class FdwExecutor extends JdbcExecutor {
 
     /**
      * {@code text} with every secret's literal replaced by {@link Secrets#MASK}, and the bare value too where it is
-     * long enough not to match ordinary words (a server message may quote it).
+     * long enough not to match ordinary words (a server message may quote it). The topology engine's
+     * {@code liquibase.ext.fdw.topology.Redactor} masks node passwords the same way (it may not import this class):
+     * a change here must be made there too.
      */
     static String mask(String text, List<String> secrets) {
         String masked = text;

@@ -1,23 +1,17 @@
 package liquibase.ext.fdw.maven;
 
 import java.io.File;
-import java.io.IOException;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
-import liquibase.ext.fdw.topology.EmbeddedNodes;
 import liquibase.ext.fdw.topology.Goal;
-import liquibase.ext.fdw.topology.NodeAddress;
 import liquibase.ext.fdw.topology.OnFailure;
 import liquibase.ext.fdw.topology.RunReport;
-import liquibase.ext.fdw.topology.RunSettings;
-import liquibase.ext.fdw.topology.Topology;
-import liquibase.ext.fdw.topology.TopologyRunner;
-import org.apache.maven.plugin.MojoExecutionException;
+import liquibase.ext.fdw.topology.TopologyEngine;
+import liquibase.ext.fdw.topology.TopologyRequest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Goals that run Liquibase on the nodes: the runner's parameters, the summary table and report.json. */
+/** Goals that run Liquibase on the nodes: the runner's parameters; the engine prints the summary and report.json. */
 public abstract class AbstractRunnerMojo extends AbstractTopologyMojo {
     /** Liquibase contexts for every node, added to each node's own contexts. */
     @Parameter(property = "fdw.contexts")
@@ -64,31 +58,30 @@ public abstract class AbstractRunnerMojo extends AbstractTopologyMojo {
         return null;
     }
 
+    /** Whether releaseLocks frees even a live run's lock; only releaseLocks sets it. */
+    protected boolean force() {
+        return false;
+    }
+
     @Override
-    protected final void run(Topology topology) throws MojoExecutionException, MojoFailureException {
-        RunSettings settings = new RunSettings(goal(), contexts, labels,
-                parallelism == null ? Integer.MAX_VALUE : parallelism, OnFailure.parse(onFailure), rollbackCount(),
-                tag(), rollbackDate(), outputDirectory.toPath(), loadProperties(propertyFile, expressionVariables));
-        EmbeddedNodes embedded = embeddedNodes();
-        try {
-            Map<String, NodeAddress> addresses = addresses(topology, embedded, false);
-            TopologyRunner runner = new TopologyRunner(topology, addresses, new MavenTopologyLog(getLog()));
-            RunReport report = runner.run(selected(topology), settings);
-            List<String> table = report.summaryTable();
-            getLog().info("");
-            table.forEach(getLog()::info);
-            try {
-                getLog().info("Report: " + report.write(outputDirectory.toPath()));
-            } catch (IOException e) {
-                throw new MojoExecutionException("Cannot write report.json to " + outputDirectory + ": " + e.getMessage(), e);
-            }
-            if (report.failed()) {
-                String failure = report.firstFailure();
-                throw new MojoFailureException("fdw:" + goal().goalName() + " failed on "
-                        + (failure == null ? "the topology" : failure));
-            }
-        } finally {
-            embedded.stopStarted();
+    protected final void run(TopologyEngine engine) throws MojoFailureException {
+        TopologyRequest request = request(goal())
+                .contexts(contexts)
+                .labels(labels)
+                .parallelism(parallelism)
+                .onFailure(OnFailure.parse(onFailure))
+                .rollbackCount(rollbackCount())
+                .tag(tag())
+                .rollbackDate(rollbackDate())
+                .propertyFile(propertyFile == null ? null : propertyFile.toPath())
+                .properties(expressionVariables)
+                .force(force())
+                .build();
+        RunReport report = engine.run(request);
+        if (report.failed()) {
+            String failure = report.firstFailure();
+            throw new MojoFailureException("fdw:" + goal().goalName() + " failed on "
+                    + (failure == null ? "the topology" : failure));
         }
     }
 }

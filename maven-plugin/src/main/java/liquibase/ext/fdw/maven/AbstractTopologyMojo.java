@@ -1,25 +1,15 @@
 package liquibase.ext.fdw.maven;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import liquibase.ext.fdw.nodes.PostgresBinaries;
 import liquibase.ext.fdw.topology.Credentials;
-import liquibase.ext.fdw.topology.EmbeddedNodes;
-import liquibase.ext.fdw.topology.ExternalNodes;
-import liquibase.ext.fdw.topology.NodeAddress;
-import liquibase.ext.fdw.topology.NodeDefinition;
-import liquibase.ext.fdw.topology.Topology;
+import liquibase.ext.fdw.topology.Goal;
+import liquibase.ext.fdw.topology.TopologyEngine;
 import liquibase.ext.fdw.topology.TopologyException;
-import liquibase.ext.fdw.topology.TopologyLoader;
+import liquibase.ext.fdw.topology.TopologyRequest;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -27,6 +17,7 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
@@ -37,7 +28,11 @@ import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 
-/** Parameters shared by every goal: the topology, node selection, embedded nodes and credentials. */
+/**
+ * Parameters shared by every goal: the topology, node selection, embedded nodes and credentials. A goal maps its
+ * parameters onto a {@link TopologyRequest}, calls the {@link TopologyEngine} and words the engine's exceptions for
+ * Maven ({@link MavenMessages}); it decides nothing else.
+ */
 public abstract class AbstractTopologyMojo extends AbstractMojo {
     /** The topology file (YAML). Changelog paths in it are relative to its directory. */
     @Parameter(property = "fdw.topologyFile", defaultValue = "${project.basedir}/src/main/liquibase/topology.yaml")
@@ -73,6 +68,18 @@ public abstract class AbstractTopologyMojo extends AbstractMojo {
     @Parameter(property = "fdw.outputDirectory", defaultValue = "${project.build.directory}/fdw")
     protected File outputDirectory;
 
+    /** Seconds to wait for a node's TCP connection. */
+    @Parameter(property = "fdw.connectTimeout", defaultValue = "10")
+    protected int connectTimeout;
+
+    /** Seconds to wait for a node to complete the login (a server that accepts TCP but never answers). */
+    @Parameter(property = "fdw.loginTimeout", defaultValue = "30")
+    protected int loginTimeout;
+
+    /** Seconds to wait for any one answer of a node during the run; 0 waits forever. */
+    @Parameter(property = "fdw.socketTimeout", defaultValue = "1800")
+    protected int socketTimeout;
+
     /** Skips the goal. */
     @Parameter(property = "fdw.skip", defaultValue = "false")
     protected boolean skip;
@@ -101,98 +108,61 @@ public abstract class AbstractTopologyMojo extends AbstractMojo {
             return;
         }
         try {
-            run(topology());
+            run(new TopologyEngine(new MavenTopologyLog(getLog())));
         } catch (TopologyException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            String message = MavenMessages.describe(e);
+            // Maven repeats a cause whose message differs from the failure's; the engine's wording would come twice.
+            throw message.equals(e.getMessage()) ? new MojoFailureException(message, e) : new MojoFailureException(message);
         }
     }
 
-    /** The goal's work on a loaded, validated topology. */
-    protected abstract void run(Topology topology) throws MojoExecutionException, MojoFailureException;
+    /** The goal's work: build the request and hand it to the engine. */
+    protected abstract void run(TopologyEngine engine) throws MojoExecutionException, MojoFailureException;
 
-    Topology topology() {
-        int defaultMajor = postgresVersion != null ? postgresVersion : PostgresBinaries.defaultMajor();
-        Topology topology;
+    /** A request for {@code goal} with the parameters every goal shares. */
+    protected TopologyRequest.Builder request(Goal goal) {
+        TopologyRequest.Builder request = TopologyRequest.builder(goal)
+                .topologyFile(topologyFile.toPath())
+                .changeLogDirectory(changeLogDirectory == null ? null : changeLogDirectory.toPath())
+                .postgresVersion(postgresVersion)
+                .nodes(selectedNodes)
+                .nodesDirectory(nodesDirectory.toPath())
+                .outputDirectory(outputDirectory.toPath())
+                .timeouts(new TopologyRequest.Timeouts(connectTimeout, loginTimeout, socketTimeout))
+                .credentials(this::credentials)
+                .environment(System.getenv())
+                .binaries(this::binaries);
         if (nodes != null && !nodes.isEmpty()) {
-            File directory = changeLogDirectory != null ? changeLogDirectory : new File(basedir, "src/main/liquibase");
-            topology = new Topology("pom.xml <nodes>", directory.toPath().toAbsolutePath(), defaultMajor,
-                    nodes.stream().map(NodeConfig::toDefinition).toList());
-        } else {
-            topology = TopologyLoader.load(topologyFile.toPath(), defaultMajor);
-            if (changeLogDirectory != null) {
-                topology = new Topology(topology.source(), changeLogDirectory.toPath().toAbsolutePath(),
-                        topology.postgresVersion(), topology.nodes());
-            }
+            request.inlineNodes(nodes.stream().map(NodeConfig::toDefinition).toList(), "pom.xml <nodes>",
+                    new File(basedir, "src/main/liquibase").toPath());
         }
-        if (!Files.isDirectory(topology.changeLogDirectory())) {
-            throw new TopologyException(topology.source() + ": changelog directory " + topology.changeLogDirectory()
-                    + " does not exist; set <changeLogDirectory> (-Dfdw.changeLogDirectory) to the directory of the changelogs.");
-        }
-        if (postgresVersion != null && postgresVersion != topology.postgresVersion()) {
-            topology = new Topology(topology.source(), topology.changeLogDirectory(), postgresVersion, topology.nodes());
-        }
-        if (!PostgresBinaries.supportedMajors().contains(topology.postgresVersion())) {
-            throw new TopologyException(topology.source() + ": embedded PostgreSQL " + topology.postgresVersion()
-                    + " is not available; choose one of " + PostgresBinaries.supportedMajors() + ".");
-        }
-        return topology;
+        return request;
     }
 
-    /** The nodes named by fdw.nodes, or all. */
-    List<NodeDefinition> selected(Topology topology) {
-        Set<String> names = new LinkedHashSet<>();
-        if (selectedNodes != null) {
-            for (String name : selectedNodes.split(",")) {
-                if (!name.isBlank()) {
-                    names.add(name.trim());
-                }
-            }
-        }
-        return topology.select(names);
-    }
-
-    /** Starts the embedded nodes (all of them: changelogs may refer to any node) and resolves the others. */
-    Map<String, NodeAddress> addresses(Topology topology, EmbeddedNodes embedded, boolean keepRunning) {
-        ExternalNodes external = new ExternalNodes(this::credentials, System.getenv());
-        Map<String, NodeAddress> addresses = new LinkedHashMap<>();
-        for (NodeDefinition node : topology.nodes()) {
-            addresses.put(node.name(), node.embedded()
-                    ? embedded.start(node, topology.postgresVersion(), keepRunning)
-                    : external.resolve(node));
-        }
-        return addresses;
-    }
-
-    EmbeddedNodes embeddedNodes() {
-        return new EmbeddedNodes(nodesDirectory.toPath(), this::binaries);
-    }
-
-    /** Liquibase changelog parameters given to every node, from a properties file and the POM. */
-    Map<String, String> loadProperties(File propertyFile, Map<String, String> pomProperties) {
-        Map<String, String> result = new LinkedHashMap<>();
-        if (propertyFile != null) {
-            Properties loaded = new Properties();
-            try (InputStream in = Files.newInputStream(propertyFile.toPath())) {
-                loaded.load(in);
-            } catch (IOException e) {
-                throw new TopologyException("Cannot read propertyFile " + propertyFile + ": " + e.getMessage(), e);
-            }
-            loaded.stringPropertyNames().forEach(name -> result.put(name, loaded.getProperty(name)));
-        }
-        if (pomProperties != null) {
-            result.putAll(pomProperties);
-        }
-        return result;
-    }
-
+    /**
+     * A settings.xml server's username and password, decrypted; a decryption problem fails the build, so that an
+     * encrypted {@code {...}} value is never sent to a node as a password.
+     */
     private Credentials credentials(String serverId) {
         Server server = settings == null ? null : settings.getServer(serverId);
         if (server == null) {
             return null;
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem problem : result.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new TopologyException("settings.xml server '" + serverId + "': its password cannot be decrypted: "
+                        + problem.getMessage() + "; check settings-security.xml (mvn --encrypt-master-password) or"
+                        + " write the password in clear.");
+            }
+        }
         Server decrypted = result.getServer();
-        return new Credentials(decrypted.getUsername(), decrypted.getPassword());
+        String password = decrypted.getPassword();
+        if (password != null && password.startsWith("{") && password.endsWith("}") && password.length() > 2) {
+            throw new TopologyException("settings.xml server '" + serverId + "': its password is still encrypted"
+                    + " after decryption; check settings-security.xml (mvn --encrypt-master-password).");
+        }
+        return new Credentials(decrypted.getUsername(), password);
     }
 
     private PostgresBinaries binaries(int major) {

@@ -1,0 +1,5 @@
+/**
+ * The topology engine as Liquibase CLI commands ({@code liquibase fdw update|update-sql|rollback|rollback-sql|status|
+ * validate|tag|history|release-locks}), registered in {@code META-INF/services/liquibase.command.CommandStep}.
+ */
+package liquibase.ext.fdw.topology.command;
