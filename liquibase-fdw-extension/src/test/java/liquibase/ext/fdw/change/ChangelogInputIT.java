@@ -111,6 +111,53 @@ class ChangelogInputIT {
         }
     }
 
+    /**
+     * An unquoted timestamp would reach the server as the text Liquibase's parser rewrote (no fraction, shifted in a
+     * DST gap under America/New_York): it is refused with nothing created; quoted, the bound is the one plain SQL
+     * gives in the same session zone.
+     */
+    @Test
+    void unquotedTimestampsAreRefusedAndQuotedOnesGiveThePlainSqlBound() throws Exception {
+        try (TestDatabase db = TestDatabase.create("input")) {
+            db.execute("CREATE TABLE ts (t timestamp) PARTITION BY RANGE (t)",
+                    "CREATE TABLE ts_ref (t timestamp) PARTITION BY RANGE (t)",
+                    "CREATE TABLE ts_sql PARTITION OF ts_ref FOR VALUES FROM ('2020-01-01 10:00:00.5')"
+                            + " TO ('2020-03-08 02:30:00')");
+            String failure = refused(db, yaml("stamps.yaml", "        - createPartition: { tableName: ts_p,"
+                    + " parentTableName: ts, from: 2020-01-01 10:00:00.5, to: 2020-03-08 02:30:00 }"));
+            assertTrue(failure.contains("createPartition in stamps.yaml::1::a: attribute 'from' holds the unquoted"
+                    + " timestamp 2020-01-01 10:00:00.5, which Liquibase's YAML parser rewrites in the JVM's time zone"
+                    + " (dropping fractions of a second and any offset); quote the value, e.g. from: '2020-01-01"
+                    + " 10:00:00.5'."), failure);
+            assertTrue(failure.contains("attribute 'to' holds the unquoted timestamp 2020-03-08 02:30:00,"), failure);
+            yaml("quoted-stamps.yaml", "        - createPartition: { tableName: ts_p, parentTableName: ts,"
+                    + " from: '2020-01-01 10:00:00.5', to: '2020-03-08 02:30:00' }").update(db);
+            assertEquals(bound(db, "ts_sql"), bound(db, "ts_p"));
+        }
+    }
+
+    /** Option entries whose first key is not {@code name} change the server exactly as the same ALTER in plain SQL. */
+    @Test
+    void optionEntriesInAnyKeyOrderAlterTheServerAsPlainSqlDoes() throws Exception {
+        try (TestDatabase db = TestDatabase.create("input")) {
+            db.execute("CREATE EXTENSION postgres_fdw",
+                    "CREATE SERVER s_yaml FOREIGN DATA WRAPPER postgres_fdw OPTIONS (batch_size '10')",
+                    "CREATE SERVER s_json FOREIGN DATA WRAPPER postgres_fdw OPTIONS (batch_size '10')",
+                    "CREATE SERVER s_sql FOREIGN DATA WRAPPER postgres_fdw OPTIONS (batch_size '10')",
+                    "ALTER SERVER s_sql OPTIONS (ADD fetch_size '500', DROP batch_size, ADD keep_connections 'off')");
+            yaml("alter.yaml", "        - alterForeignServer: { serverName: s_yaml, options: [{name: fetch_size,"
+                    + " value: '500'}, {action: drop, name: batch_size}, {value: 'off', name: keep_connections}] }")
+                    .update(db);
+            json("alter.json", "{\"alterForeignServer\": {\"serverName\": \"s_json\", \"options\": [{\"name\":"
+                    + " \"fetch_size\", \"value\": \"500\"}, {\"action\": \"drop\", \"name\": \"batch_size\"},"
+                    + " {\"value\": \"off\", \"name\": \"keep_connections\"}]}}").update(db);
+            String options = "SELECT array_to_string(srvoptions, ',') FROM pg_foreign_server WHERE srvname = ";
+            assertEquals("fetch_size=500,keep_connections=off", db.scalar(options + "'s_sql'"));
+            assertEquals(db.scalar(options + "'s_sql'"), db.scalar(options + "'s_yaml'"));
+            assertEquals(db.scalar(options + "'s_sql'"), db.scalar(options + "'s_json'"));
+        }
+    }
+
     @Test
     void unknownAttributesUnresolvedPropertiesAndLongNamesAreRefusedBeforeAnySql() throws Exception {
         try (TestDatabase db = TestDatabase.create("input")) {
