@@ -206,6 +206,46 @@ class ChangelogInputIT {
         }
     }
 
+    /**
+     * Names the extension generates are held to PostgreSQL's 63 bytes like written ones: cut by the server, two daily
+     * default names become one and the second CREATE fails half-way through the series; the change is refused before
+     * any SQL. A precondition's name attributes get the same check while the changelog is parsed.
+     */
+    @Test
+    void generatedAndPreconditionNamesOver63BytesAreRefusedBeforeAnySql() throws Exception {
+        try (TestDatabase db = TestDatabase.create("input")) {
+            String parent = "e".repeat(54);
+            db.execute("CREATE TABLE " + parent + " (d date) PARTITION BY RANGE (d)",
+                    "CREATE TABLE " + parent + "_p20200101 PARTITION OF " + parent
+                            + " FOR VALUES FROM ('2020-01-01') TO ('2020-01-02')");
+            assertEquals(parent + "_p2020010", db.scalar("SELECT relname FROM pg_class WHERE relname LIKE 'eee%_p%'"));
+            SQLException clash = assertThrows(SQLException.class, () -> db.execute("CREATE TABLE " + parent
+                    + "_p20200102 PARTITION OF " + parent + " FOR VALUES FROM ('2020-01-02') TO ('2020-01-03')"));
+            assertEquals("42P07", clash.getSQLState());
+            db.execute("DROP TABLE " + parent + "_p2020010");
+
+            String failure = refused(db, yaml("daily.yaml", "        - createRangePartitions: { tableName: " + parent
+                    + ", from: '2020-01-01', to: '2020-01-03', interval: 1 day }"));
+            assertTrue(failure.contains("createRangePartitions in daily.yaml::1::a: the default name <tableName>_p<start>"
+                    + " of the slice from 2020-01-01 is '" + parent + "_p20200101', 64 bytes in UTF-8; PostgreSQL keeps"
+                    + " only the first 63 bytes of a name, so it would be cut short and could collide with another"
+                    + " name; use a name of at most 63 bytes."), failure);
+            String pattern = "\u00f8".repeat(30) + "_{yyyy}";
+            failure = refused(db, yaml("pattern.yaml", "        - createRangePartitions: { tableName: " + parent
+                    + ", from: '2020-01-01', to: '2022-01-01', interval: 1 year, namePattern: '" + pattern + "' }"));
+            assertTrue(failure.contains("createRangePartitions in pattern.yaml::1::a: the name namePattern '" + pattern
+                    + "' gives of the slice from 2020-01-01 is '" + "\u00f8".repeat(30) + "_2020', 65 bytes"), failure);
+
+            Files.writeString(dir.resolve("precondition.yaml"), String.join("\n", "databaseChangeLog:",
+                    "  - changeSet:", "      id: 1", "      author: a", "      preConditions:",
+                    "        - partitionExists: { tableName: " + parent + ", partitionName: " + parent + "_p20200101 }",
+                    "      changes:", "        - sql: { sql: CREATE TABLE never (id int) }", ""));
+            failure = refused(db, new ChangelogRunner(dir, "precondition.yaml"));
+            assertTrue(failure.contains("partitionExists: attribute 'partitionName' is '" + parent + "_p20200101', 64"
+                    + " bytes in UTF-8; PostgreSQL keeps only the first 63 bytes of a name"), failure);
+        }
+    }
+
     @Test
     void nestedSecretOptionsAreMaskedAndLeftOutOfTheChecksum() throws Exception {
         try (TestDatabase first = TestDatabase.create("input"); TestDatabase second = TestDatabase.create("input")) {

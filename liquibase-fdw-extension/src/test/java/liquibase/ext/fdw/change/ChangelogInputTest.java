@@ -85,6 +85,21 @@ class ChangelogInputTest {
      * dropped; a time in a daylight-saving gap moved), or Date.toString() in the JVM's zone when an offset is given.
      */
     @Test
+    void generatedPartitionAndRemoteTableNamesOver63BytesAreRefused() throws Exception {
+        String where = "createRangePartitions in c.yaml::1::a: ";
+        String pattern = "r".repeat(60) + "_{yyyy}";
+        assertEquals(List.of(where + "the name remoteNamePattern '" + pattern + "' gives of the slice from 2020-01-01 is"
+                + " '" + "r".repeat(60) + "_2020', 65 bytes in UTF-8; PostgreSQL keeps only the first 63 bytes of a"
+                + " name, so it would be cut short and could collide with another name; use a name of at most 63 bytes."),
+                errors("c.yaml", "        - createRangePartitions: { tableName: t, from: '2020-01-01', to: '2021-01-01',"
+                        + " interval: 1 year, serverName: box2, remoteNamePattern: '" + pattern + "' }"));
+        assertEquals(List.of(where + "the default name <tableName>_p<start> of the slice from 0 is '" + "t".repeat(61)
+                + "_p0', 64 bytes in UTF-8; PostgreSQL keeps only the first 63 bytes of a name, so it would be cut short"
+                + " and could collide with another name; use a name of at most 63 bytes."), errors("c.yaml",
+                "        - createRangePartitions: { tableName: " + "t".repeat(61) + ", from: '0', to: '10', interval: 10 }"));
+    }
+
+    @Test
     void liquibasesYamlParserRewritesUnquotedTimestampsInTheJvmZone() throws Exception {
         Files.writeString(dir.resolve("core.yaml"), String.join("\n", "databaseChangeLog:", "  - changeSet:",
                 "      id: 1", "      author: a", "      changes:",
