@@ -19,6 +19,7 @@ import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.ext.fdw.secret.Secrets;
+import liquibase.ext.fdw.test.Changelogs;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.CompositeResourceAccessor;
@@ -37,12 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeExamplesTest {
     private static final String BLOCK = "((?:(?!```)[\\s\\S])*)```\n";
     private static final Pattern EXAMPLE = Pattern.compile("```xml\n" + BLOCK + "(?:```yaml\n" + BLOCK + ")?```sql\n" + BLOCK);
-    private static final String XML_HEADER = String.join("\n",
-            "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\"",
-            "    xmlns:fdw=\"http://lbfdw.github.io/xml/ns/fdw\"",
-            "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
-            "    xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd",
-            "        http://lbfdw.github.io/xml/ns/fdw http://lbfdw.github.io/xml/ns/fdw/liquibase-fdw-1.0.xsd\">", "");
+    private static final String XML_HEADER = Changelogs.XML_OPEN + "\n";
     private static final String SECRET = "readme-secret";
 
     @TempDir

@@ -18,6 +18,7 @@ import liquibase.database.OfflineConnection;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.ext.fdw.change.alterforeignserver.AlterForeignServerChange;
 import liquibase.ext.fdw.option.FdwOption;
+import liquibase.ext.fdw.test.Changelogs;
 import liquibase.parser.ChangeLogParser;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.parser.core.yaml.YamlChangeLogParser;
@@ -38,11 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OptionEntriesTest {
     private static final String XML = String.join("\n",
-            "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\"",
-            "    xmlns:fdw=\"http://lbfdw.github.io/xml/ns/fdw\"",
-            "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
-            "    xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd",
-            "        http://lbfdw.github.io/xml/ns/fdw http://lbfdw.github.io/xml/ns/fdw/liquibase-fdw-1.0.xsd\">",
+            Changelogs.XML_OPEN,
             "  <changeSet id=\"1\" author=\"a\">",
             "    <fdw:alterForeignServer serverName=\"box2\">",
             "      <fdw:option name=\"fetch_size\" value=\"500\"/>",
