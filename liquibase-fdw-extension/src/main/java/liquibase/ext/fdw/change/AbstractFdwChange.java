@@ -1,7 +1,6 @@
 package liquibase.ext.fdw.change;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import liquibase.Scope;
@@ -51,11 +50,8 @@ public abstract class AbstractFdwChange extends AbstractChange {
      */
     protected ValidationErrors inputErrors() {
         ValidationErrors errors = new ValidationErrors();
-        boolean yaml = isYamlOrJson();
         for (ChangelogInput.Finding finding : inputFindings) {
-            if (yaml || !finding.yamlOnly()) {
-                errors.addError(ChangeMessages.format(this, finding.detail()));
-            }
+            errors.addError(ChangeMessages.format(this, finding.detail()));
         }
         checkNameLengths(errors);
         return errors;
@@ -65,15 +61,6 @@ public abstract class AbstractFdwChange extends AbstractChange {
     public ValidationErrors validate(Database database) {
         ValidationErrors errors = inputErrors();
         return errors.hasErrors() ? errors : super.validate(database);
-    }
-
-    private boolean isYamlOrJson() {
-        String path = getChangeSet() == null ? null : getChangeSet().getFilePath();
-        if (path == null) {
-            return false;
-        }
-        String lower = path.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
     }
 
     /** PostgreSQL cuts names to 63 bytes without an error, so two long names can silently become one. */

@@ -36,9 +36,6 @@ import liquibase.serializer.LiquibaseSerializable;
  */
 public final class ChangelogInput {
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]*)}");
-    /** How Liquibase's YAML parser writes an unquoted timestamp with an offset: Java's Date.toString(). */
-    private static final Pattern JAVA_DATE_TEXT =
-            Pattern.compile("[A-Z][a-z]{2} [A-Z][a-z]{2} \\d{2} \\d{2}:\\d{2}:\\d{2} [A-Za-z0-9+:/_-]+ \\d{4}");
     private static final Set<String> OPTION_FIELDS = Set.of("name", "value", "action");
 
     private ChangelogInput() {
@@ -48,10 +45,8 @@ public final class ChangelogInput {
      * One problem of the changelog text.
      *
      * @param detail what is wrong and the fix, without the location
-     * @param yamlOnly whether it only holds for a YAML or JSON changelog (a text that the YAML parser produces but
-     *        that a user may also have written in XML)
      */
-    public record Finding(String detail, boolean yamlOnly) {
+    public record Finding(String detail) {
     }
 
     /** The attributes a node may have: scalars with their Java type, nested objects, options, columns. */
@@ -159,7 +154,7 @@ public final class ChangelogInput {
                 columns(child, shape.columnType(), findings);
             } else if (!shape.attributes().containsKey(name)) {
                 findings.add(new Finding(prefix + "attribute '" + name + "' is unknown to " + shape.owner() + "; "
-                        + Suggestions.hint(name, known(shape)), false));
+                        + Suggestions.hint(name, known(shape))));
             } else {
                 Class<?> type = shape.attributes().get(name);
                 if (LiquibaseSerializable.class.isAssignableFrom(type) && !type.isInterface()) {
@@ -233,7 +228,7 @@ public final class ChangelogInput {
         for (ParsedNode field : fields) {
             if (!OPTION_FIELDS.contains(field.getName())) {
                 findings.add(new Finding(prefix + "attribute '" + field.getName() + "' is unknown to option; "
-                        + Suggestions.hint(field.getName(), OPTION_FIELDS), false));
+                        + Suggestions.hint(field.getName(), OPTION_FIELDS)));
             } else {
                 scalar(prefix, field.getName(), field, String.class, false, findings);
             }
@@ -252,7 +247,7 @@ public final class ChangelogInput {
         for (ParsedNode other : node.getChildren()) {
             if (!other.getName().equals("column")) {
                 findings.add(new Finding("columns: '" + other.getName() + "' is not a column; write each column as"
-                        + " column: {name: ..., type: ...}.", false));
+                        + " column: {name: ..., type: ...}."));
             }
         }
     }
@@ -275,13 +270,19 @@ public final class ChangelogInput {
     private static void scalar(String prefix, String attribute, ParsedNode node, Class<?> type, boolean integerText,
             List<Finding> findings) {
         Object value = node.getValue();
+        if (value instanceof UnquotedTimestamp timestamp) {
+            if (type == String.class) {
+                findings.add(new Finding(prefix + "attribute '" + attribute + "' holds the unquoted timestamp "
+                        + timestamp.written() + ", which Liquibase's YAML parser rewrites in the JVM's time zone"
+                        + " (dropping fractions of a second and any offset); quote the value, e.g. " + attribute + ": '"
+                        + timestamp.written() + "'."));
+            }
+            // Other attributes (a column's defaultValueDate) get what Liquibase's parser makes of it, as before.
+            set(node, type == String.class ? timestamp.written() : timestamp.rewritten());
+            return;
+        }
         if (value instanceof String text) {
             unresolved(prefix, attribute, text, findings);
-            if (type == String.class && JAVA_DATE_TEXT.matcher(text).matches()) {
-                findings.add(new Finding(prefix + "attribute '" + attribute + "' is '" + text + "', which is how the"
-                        + " YAML/JSON parser rewrites an unquoted timestamp with a time zone; quote the value, e.g. "
-                        + attribute + ": '2020-01-01 10:00:00+00'.", true));
-            }
             return;
         }
         if (value instanceof Collection<?> items) {
@@ -300,12 +301,12 @@ public final class ChangelogInput {
             read = dateText(date);
             findings.add(new Finding(start + "date " + read + " as the YAML/JSON parser read it, which Liquibase turns"
                     + " into text in the JVM's time zone (a day earlier west of UTC); quote the value, e.g. "
-                    + attribute + ": '" + read + "'.", false));
+                    + attribute + ": '" + read + "'."));
         } else if (value instanceof Boolean bool) {
             read = bool.toString();
             findings.add(new Finding(start + "boolean " + bool + " as the YAML/JSON parser read it, which may not be"
                     + " what was written (yes, on and true all read as true); quote the value, e.g. " + attribute
-                    + ": 'yes'.", false));
+                    + ": 'yes'."));
         } else if (value instanceof Number number) {
             read = number.toString();
             if (integerText && (value instanceof Integer || value instanceof Long || value instanceof BigInteger)) {
@@ -313,17 +314,21 @@ public final class ChangelogInput {
             }
             findings.add(new Finding(start + "number " + number + " as the YAML/JSON parser read it, which may not be"
                     + " what was written (010 reads as 8, 0x1F as 31, 1.10 as 1.1); quote the value, e.g. " + attribute
-                    + ": '010'.", false));
+                    + ": '010'."));
         } else {
             if (value instanceof Collection<?>) {
                 findings.add(new Finding(prefix + "attribute '" + attribute + "' is a YAML/JSON list; write it as one"
-                        + " quoted text, e.g. " + attribute + ": 'a, b'.", false));
+                        + " quoted text, e.g. " + attribute + ": 'a, b'."));
             }
             return;
         }
+        // The change's own checks then see the value as read, the same in every zone, not Date.toString().
+        set(node, read);
+    }
+
+    private static void set(ParsedNode node, String value) {
         try {
-            // The change's own checks then see the value as read, the same in every zone, not Date.toString().
-            node.setValue(read);
+            node.setValue(value);
         } catch (ParsedNodeException e) {
             throw new IllegalStateException(e);
         }
@@ -349,7 +354,7 @@ public final class ChangelogInput {
             findings.add(new Finding(prefix + "attribute '" + attribute + "' holds ${" + matcher.group(1)
                     + "}, but no property '" + property + "' is defined; define it with <property>, -D or a properties"
                     + " file, or, for a literal ${...}, escape it as ${:" + property + "} with"
-                    + " liquibase.supportPropertyEscaping=true and liquibase.missingPropertyMode=error.", false));
+                    + " liquibase.supportPropertyEscaping=true and liquibase.missingPropertyMode=error."));
         }
     }
 }

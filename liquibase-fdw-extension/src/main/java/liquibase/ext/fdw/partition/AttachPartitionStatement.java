@@ -1,14 +1,9 @@
 package liquibase.ext.fdw.partition;
 
 import liquibase.ext.fdw.sql.ExplainsErrors;
-import liquibase.statement.AbstractSqlStatement;
 
 /** ALTER TABLE ... ATTACH PARTITION, shared by the four attach change types (they differ only in the bound kind). */
-public final class AttachPartitionStatement extends AbstractSqlStatement implements ExplainsErrors {
-    private final String schemaName;
-    private final String tableName;
-    private final String partitionSchemaName;
-    private final String partitionName;
+public final class AttachPartitionStatement extends PartitionStatement implements ExplainsErrors {
     private final PartitionBounds bounds;
     private final boolean moveRowsFromDefault;
     private final MoveKey moveKey;
@@ -20,30 +15,11 @@ public final class AttachPartitionStatement extends AbstractSqlStatement impleme
      */
     public AttachPartitionStatement(String schemaName, String tableName, String partitionSchemaName, String partitionName,
             PartitionBounds bounds, boolean moveRowsFromDefault, MoveKey moveKey, String location) {
-        this.schemaName = schemaName;
-        this.tableName = tableName;
-        this.partitionSchemaName = partitionSchemaName;
-        this.partitionName = partitionName;
+        super(schemaName, tableName, partitionSchemaName, partitionName);
         this.bounds = bounds;
         this.moveRowsFromDefault = moveRowsFromDefault;
         this.moveKey = moveKey;
         this.location = location;
-    }
-
-    public String getSchemaName() {
-        return schemaName;
-    }
-
-    public String getTableName() {
-        return tableName;
-    }
-
-    public String getPartitionSchemaName() {
-        return partitionSchemaName;
-    }
-
-    public String getPartitionName() {
-        return partitionName;
     }
 
     public PartitionBounds getBounds() {
@@ -60,8 +36,8 @@ public final class AttachPartitionStatement extends AbstractSqlStatement impleme
 
     @Override
     public String explain(String sqlState, String message) {
-        return DefaultPartitionRows.explain(location, qualified(schemaName, tableName),
-                qualified(partitionSchemaName, partitionName), bounds, sqlState, message);
+        return DefaultPartitionRows.explain(location, qualified(getSchemaName(), getTableName()),
+                qualified(getPartitionSchemaName(), getPartitionName()), bounds, sqlState, message);
     }
 
     private static String qualified(String schema, String name) {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import liquibase.ext.fdw.sql.Identifiers;
 
 /**
  * The slices of {@code createRangePartitions}, computed the way PostgreSQL computes {@code start + n * interval} for
@@ -114,6 +115,16 @@ public final class RangeSeries {
                         + " slice; add a placeholder that changes from slice to slice ({dd}, {HH}, {mm}) or {n}.");
             }
             return List.of();
+        }
+        for (Slice slice : slices) {
+            // Names fit, so PostgreSQL cuts none and distinct names stay distinct objects.
+            String tooLong = Identifiers.tooLong((r.namePattern() == null ? "the default name <tableName>_p<start>"
+                    : "the name namePattern '" + r.namePattern() + "' gives") + " of the slice from " + slice.from(),
+                    slice.name());
+            if (tooLong != null) {
+                errors.add(tooLong);
+                return List.of();
+            }
         }
         return slices;
     }

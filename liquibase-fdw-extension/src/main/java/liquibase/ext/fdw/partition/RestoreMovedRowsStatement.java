@@ -1,16 +1,10 @@
 package liquibase.ext.fdw.partition;
 
-import liquibase.statement.AbstractSqlStatement;
-
 /**
  * The inverse of a change that moved rows out of the DEFAULT partition into {@code partition}: put exactly the
  * recorded rows back, then detach or drop the partition ({@link DefaultPartitionRows#restore}).
  */
-public final class RestoreMovedRowsStatement extends AbstractSqlStatement {
-    private final String schemaName;
-    private final String tableName;
-    private final String partitionSchemaName;
-    private final String partitionName;
+public final class RestoreMovedRowsStatement extends PartitionStatement {
     private final DefaultPartitionRows.Ending ending;
     private final MoveKey key;
     private final String location;
@@ -18,29 +12,10 @@ public final class RestoreMovedRowsStatement extends AbstractSqlStatement {
     /** Parent and partition names as the change holds them (unquoted); {@code location} names the change in refusals. */
     public RestoreMovedRowsStatement(String schemaName, String tableName, String partitionSchemaName, String partitionName,
             DefaultPartitionRows.Ending ending, MoveKey key, String location) {
-        this.schemaName = schemaName;
-        this.tableName = tableName;
-        this.partitionSchemaName = partitionSchemaName;
-        this.partitionName = partitionName;
+        super(schemaName, tableName, partitionSchemaName, partitionName);
         this.ending = ending;
         this.key = key;
         this.location = location;
-    }
-
-    public String getSchemaName() {
-        return schemaName;
-    }
-
-    public String getTableName() {
-        return tableName;
-    }
-
-    public String getPartitionSchemaName() {
-        return partitionSchemaName;
-    }
-
-    public String getPartitionName() {
-        return partitionName;
     }
 
     public DefaultPartitionRows.Ending getEnding() {

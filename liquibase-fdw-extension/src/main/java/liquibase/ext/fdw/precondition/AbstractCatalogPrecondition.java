@@ -19,6 +19,7 @@ import liquibase.exception.PreconditionFailedException;
 import liquibase.exception.ValidationErrors;
 import liquibase.exception.Warnings;
 import liquibase.ext.fdw.internal.ChangelogInput;
+import liquibase.ext.fdw.sql.Identifiers;
 import liquibase.ext.fdw.xml.FdwNamespace;
 import liquibase.parser.core.ParsedNode;
 import liquibase.parser.core.ParsedNodeException;
@@ -52,6 +53,19 @@ public abstract class AbstractCatalogPrecondition extends AbstractPrecondition {
                     .collect(Collectors.joining(System.lineSeparator())));
         }
         super.load(parsedNode, resourceAccessor);
+        List<String> tooLong = new ArrayList<>();
+        for (String field : getSerializableFields()) {
+            if (Identifiers.isNameAttribute(field) && getSerializableFieldValue(field) instanceof String value) {
+                String problem = Identifiers.tooLong("attribute '" + field + "'", value);
+                if (problem != null) {
+                    tooLong.add(getName() + ": " + problem);
+                }
+            }
+        }
+        if (!tooLong.isEmpty()) {
+            // No object PostgreSQL can hold has such a name: refuse it as the changes do rather than report it missing.
+            throw new ParsedNodeException(String.join(System.lineSeparator(), tooLong));
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import liquibase.ext.fdw.test.ChangelogRunner;
+import liquibase.ext.fdw.test.Changelogs;
 import liquibase.ext.fdw.test.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,12 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("timezone")
 class BoundsValidationIT {
-    private static final String HEADER = String.join("\n",
-            "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\"",
-            "    xmlns:fdw=\"http://lbfdw.github.io/xml/ns/fdw\"",
-            "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
-            "    xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd",
-            "        http://lbfdw.github.io/xml/ns/fdw http://lbfdw.github.io/xml/ns/fdw/liquibase-fdw-1.0.xsd\">", "");
+    private static final String HEADER = Changelogs.XML_OPEN + "\n";
 
     @TempDir
     Path dir;

@@ -111,6 +111,53 @@ class ChangelogInputIT {
         }
     }
 
+    /**
+     * An unquoted timestamp would reach the server as the text Liquibase's parser rewrote (no fraction, shifted in a
+     * DST gap under America/New_York): it is refused with nothing created; quoted, the bound is the one plain SQL
+     * gives in the same session zone.
+     */
+    @Test
+    void unquotedTimestampsAreRefusedAndQuotedOnesGiveThePlainSqlBound() throws Exception {
+        try (TestDatabase db = TestDatabase.create("input")) {
+            db.execute("CREATE TABLE ts (t timestamp) PARTITION BY RANGE (t)",
+                    "CREATE TABLE ts_ref (t timestamp) PARTITION BY RANGE (t)",
+                    "CREATE TABLE ts_sql PARTITION OF ts_ref FOR VALUES FROM ('2020-01-01 10:00:00.5')"
+                            + " TO ('2020-03-08 02:30:00')");
+            String failure = refused(db, yaml("stamps.yaml", "        - createPartition: { tableName: ts_p,"
+                    + " parentTableName: ts, from: 2020-01-01 10:00:00.5, to: 2020-03-08 02:30:00 }"));
+            assertTrue(failure.contains("createPartition in stamps.yaml::1::a: attribute 'from' holds the unquoted"
+                    + " timestamp 2020-01-01 10:00:00.5, which Liquibase's YAML parser rewrites in the JVM's time zone"
+                    + " (dropping fractions of a second and any offset); quote the value, e.g. from: '2020-01-01"
+                    + " 10:00:00.5'."), failure);
+            assertTrue(failure.contains("attribute 'to' holds the unquoted timestamp 2020-03-08 02:30:00,"), failure);
+            yaml("quoted-stamps.yaml", "        - createPartition: { tableName: ts_p, parentTableName: ts,"
+                    + " from: '2020-01-01 10:00:00.5', to: '2020-03-08 02:30:00' }").update(db);
+            assertEquals(bound(db, "ts_sql"), bound(db, "ts_p"));
+        }
+    }
+
+    /** Option entries whose first key is not {@code name} change the server exactly as the same ALTER in plain SQL. */
+    @Test
+    void optionEntriesInAnyKeyOrderAlterTheServerAsPlainSqlDoes() throws Exception {
+        try (TestDatabase db = TestDatabase.create("input")) {
+            db.execute("CREATE EXTENSION postgres_fdw",
+                    "CREATE SERVER s_yaml FOREIGN DATA WRAPPER postgres_fdw OPTIONS (batch_size '10')",
+                    "CREATE SERVER s_json FOREIGN DATA WRAPPER postgres_fdw OPTIONS (batch_size '10')",
+                    "CREATE SERVER s_sql FOREIGN DATA WRAPPER postgres_fdw OPTIONS (batch_size '10')",
+                    "ALTER SERVER s_sql OPTIONS (ADD fetch_size '500', DROP batch_size, ADD keep_connections 'off')");
+            yaml("alter.yaml", "        - alterForeignServer: { serverName: s_yaml, options: [{name: fetch_size,"
+                    + " value: '500'}, {action: drop, name: batch_size}, {value: 'off', name: keep_connections}] }")
+                    .update(db);
+            json("alter.json", "{\"alterForeignServer\": {\"serverName\": \"s_json\", \"options\": [{\"name\":"
+                    + " \"fetch_size\", \"value\": \"500\"}, {\"action\": \"drop\", \"name\": \"batch_size\"},"
+                    + " {\"value\": \"off\", \"name\": \"keep_connections\"}]}}").update(db);
+            String options = "SELECT array_to_string(srvoptions, ',') FROM pg_foreign_server WHERE srvname = ";
+            assertEquals("fetch_size=500,keep_connections=off", db.scalar(options + "'s_sql'"));
+            assertEquals(db.scalar(options + "'s_sql'"), db.scalar(options + "'s_yaml'"));
+            assertEquals(db.scalar(options + "'s_sql'"), db.scalar(options + "'s_json'"));
+        }
+    }
+
     @Test
     void unknownAttributesUnresolvedPropertiesAndLongNamesAreRefusedBeforeAnySql() throws Exception {
         try (TestDatabase db = TestDatabase.create("input")) {
@@ -156,6 +203,46 @@ class ChangelogInputIT {
             failure = refused(db, yaml("long.yaml", "        - createForeignServer: { serverName: " + longName + "y }"));
             assertTrue(failure.contains("createForeignServer in long.yaml::1::a: attribute 'serverName' is '" + longName
                     + "y', 64 bytes in UTF-8; PostgreSQL keeps only the first 63 bytes of a name"), failure);
+        }
+    }
+
+    /**
+     * Names the extension generates are held to PostgreSQL's 63 bytes like written ones: cut by the server, two daily
+     * default names become one and the second CREATE fails half-way through the series; the change is refused before
+     * any SQL. A precondition's name attributes get the same check while the changelog is parsed.
+     */
+    @Test
+    void generatedAndPreconditionNamesOver63BytesAreRefusedBeforeAnySql() throws Exception {
+        try (TestDatabase db = TestDatabase.create("input")) {
+            String parent = "e".repeat(54);
+            db.execute("CREATE TABLE " + parent + " (d date) PARTITION BY RANGE (d)",
+                    "CREATE TABLE " + parent + "_p20200101 PARTITION OF " + parent
+                            + " FOR VALUES FROM ('2020-01-01') TO ('2020-01-02')");
+            assertEquals(parent + "_p2020010", db.scalar("SELECT relname FROM pg_class WHERE relname LIKE 'eee%_p%'"));
+            SQLException clash = assertThrows(SQLException.class, () -> db.execute("CREATE TABLE " + parent
+                    + "_p20200102 PARTITION OF " + parent + " FOR VALUES FROM ('2020-01-02') TO ('2020-01-03')"));
+            assertEquals("42P07", clash.getSQLState());
+            db.execute("DROP TABLE " + parent + "_p2020010");
+
+            String failure = refused(db, yaml("daily.yaml", "        - createRangePartitions: { tableName: " + parent
+                    + ", from: '2020-01-01', to: '2020-01-03', interval: 1 day }"));
+            assertTrue(failure.contains("createRangePartitions in daily.yaml::1::a: the default name <tableName>_p<start>"
+                    + " of the slice from 2020-01-01 is '" + parent + "_p20200101', 64 bytes in UTF-8; PostgreSQL keeps"
+                    + " only the first 63 bytes of a name, so it would be cut short and could collide with another"
+                    + " name; use a name of at most 63 bytes."), failure);
+            String pattern = "\u00f8".repeat(30) + "_{yyyy}";
+            failure = refused(db, yaml("pattern.yaml", "        - createRangePartitions: { tableName: " + parent
+                    + ", from: '2020-01-01', to: '2022-01-01', interval: 1 year, namePattern: '" + pattern + "' }"));
+            assertTrue(failure.contains("createRangePartitions in pattern.yaml::1::a: the name namePattern '" + pattern
+                    + "' gives of the slice from 2020-01-01 is '" + "\u00f8".repeat(30) + "_2020', 65 bytes"), failure);
+
+            Files.writeString(dir.resolve("precondition.yaml"), String.join("\n", "databaseChangeLog:",
+                    "  - changeSet:", "      id: 1", "      author: a", "      preConditions:",
+                    "        - partitionExists: { tableName: " + parent + ", partitionName: " + parent + "_p20200101 }",
+                    "      changes:", "        - sql: { sql: CREATE TABLE never (id int) }", ""));
+            failure = refused(db, new ChangelogRunner(dir, "precondition.yaml"));
+            assertTrue(failure.contains("partitionExists: attribute 'partitionName' is '" + parent + "_p20200101', 64"
+                    + " bytes in UTF-8; PostgreSQL keeps only the first 63 bytes of a name"), failure);
         }
     }
 

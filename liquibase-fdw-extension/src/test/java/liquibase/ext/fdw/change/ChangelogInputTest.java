@@ -63,9 +63,60 @@ class ChangelogInputTest {
         assertEquals(List.of(WHERE + "attribute 'values' holds the unquoted boolean true as the YAML/JSON parser read"
                 + " it, which may not be what was written (yes, on and true all read as true); quote the value, e.g."
                 + " values: 'yes'."), yamlPartition("values: yes"));
-        assertEquals(List.of(WHERE + "attribute 'from' is 'Wed Jan 01 10:00:00 UTC 2020', which is how the YAML/JSON"
-                + " parser rewrites an unquoted timestamp with a time zone; quote the value, e.g. from: '2020-01-01"
-                + " 10:00:00+00'."), yamlPartition("from: 'Wed Jan 01 10:00:00 UTC 2020', to: '2021-01-01'"));
+    }
+
+    @Test
+    void unquotedTimestampsAreRefusedWithTheTextAsWritten() throws Exception {
+        String rewrites = ", which Liquibase's YAML parser rewrites in the JVM's time zone (dropping fractions of a"
+                + " second and any offset); quote the value, e.g. ";
+        assertEquals(List.of(WHERE + "attribute 'from' holds the unquoted timestamp 2020-01-01 10:00:00.5" + rewrites
+                + "from: '2020-01-01 10:00:00.5'."), yamlPartition("from: 2020-01-01 10:00:00.5, to: '2021-01-01'"));
+        assertEquals(List.of(WHERE + "attribute 'to' holds the unquoted timestamp 2020-01-01T10:00:00+01:00" + rewrites
+                + "to: '2020-01-01T10:00:00+01:00'."), yamlPartition("from: '2019-01-01', to: 2020-01-01T10:00:00+01:00"));
+        assertEquals(List.of(WHERE + "attribute 'from' holds the unquoted timestamp 2020-03-08 02:30:00Z" + rewrites
+                + "from: '2020-03-08 02:30:00Z'."), yamlPartition("from: 2020-03-08 02:30:00Z, to: '2021-01-01'"));
+        // Quoted, the same text arrives as written and Java's Date.toString() is just text.
+        assertEquals(List.of(), yamlPartition("from: '2020-01-01 10:00:00.5', to: 'Wed Jan 01 10:00:00 UTC 2020'"));
+    }
+
+    /**
+     * What Liquibase 4.33's own YAML parser hands a change for an unquoted timestamp, the reason the extension reads
+     * the changelog's nodes: the wall time in the JVM's zone as yyyy-MM-dd HH:mm:ss (fraction and a trailing Z
+     * dropped; a time in a daylight-saving gap moved), or Date.toString() in the JVM's zone when an offset is given.
+     */
+    @Test
+    void generatedPartitionAndRemoteTableNamesOver63BytesAreRefused() throws Exception {
+        String where = "createRangePartitions in c.yaml::1::a: ";
+        String pattern = "r".repeat(60) + "_{yyyy}";
+        assertEquals(List.of(where + "the name remoteNamePattern '" + pattern + "' gives of the slice from 2020-01-01 is"
+                + " '" + "r".repeat(60) + "_2020', 65 bytes in UTF-8; PostgreSQL keeps only the first 63 bytes of a"
+                + " name, so it would be cut short and could collide with another name; use a name of at most 63 bytes."),
+                errors("c.yaml", "        - createRangePartitions: { tableName: t, from: '2020-01-01', to: '2021-01-01',"
+                        + " interval: 1 year, serverName: box2, remoteNamePattern: '" + pattern + "' }"));
+        assertEquals(List.of(where + "the default name <tableName>_p<start> of the slice from 0 is '" + "t".repeat(61)
+                + "_p0', 64 bytes in UTF-8; PostgreSQL keeps only the first 63 bytes of a name, so it would be cut short"
+                + " and could collide with another name; use a name of at most 63 bytes."), errors("c.yaml",
+                "        - createRangePartitions: { tableName: " + "t".repeat(61) + ", from: '0', to: '10', interval: 10 }"));
+    }
+
+    @Test
+    void liquibasesYamlParserRewritesUnquotedTimestampsInTheJvmZone() throws Exception {
+        Files.writeString(dir.resolve("core.yaml"), String.join("\n", "databaseChangeLog:", "  - changeSet:",
+                "      id: 1", "      author: a", "      changes:",
+                "        - createPartition: { tableName: a, parentTableName: t, from: 2020-01-01 10:00:00.5, to: 2020-03-08 02:30:00 }",
+                "        - createPartition: { tableName: b, parentTableName: t, from: 2020-01-01T10:00:00Z, to: 2020-01-01 10:00:00+01:00 }",
+                ""));
+        liquibase.resource.ResourceAccessor accessor = new liquibase.resource.DirectoryResourceAccessor(dir);
+        ChangeSet core = new liquibase.parser.core.yaml.YamlChangeLogParser()
+                .parse("core.yaml", new liquibase.changelog.ChangeLogParameters(postgres(17)), accessor)
+                .getChangeSets().get(0);
+        var a = (liquibase.ext.fdw.change.createpartition.CreatePartitionChange) core.getChanges().get(0);
+        var b = (liquibase.ext.fdw.change.createpartition.CreatePartitionChange) core.getChanges().get(1);
+        boolean newYork = java.util.TimeZone.getDefault().getID().equals("America/New_York");
+        assertEquals("2020-01-01 10:00:00", a.getFrom());
+        assertEquals(newYork ? "2020-03-08 03:30:00" : "2020-03-08 02:30:00", a.getTo());
+        assertEquals("2020-01-01 10:00:00", b.getFrom());
+        assertEquals(newYork ? "Wed Jan 01 04:00:00 EST 2020" : "Wed Jan 01 09:00:00 UTC 2020", b.getTo());
     }
 
     @Test

@@ -14,6 +14,7 @@ import liquibase.Scope;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
+import liquibase.ext.fdw.test.Changelogs;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.CompositeResourceAccessor;
@@ -29,11 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChecksumPinTest {
     private static final String CHANGES = String.join("\n",
-            "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\"",
-            "    xmlns:fdw=\"http://lbfdw.github.io/xml/ns/fdw\"",
-            "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
-            "    xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd",
-            "        http://lbfdw.github.io/xml/ns/fdw http://lbfdw.github.io/xml/ns/fdw/liquibase-fdw-1.0.xsd\">",
+            Changelogs.XML_OPEN,
             "  <changeSet id=\"attribute\" author=\"a\">",
             "    <fdw:createUserMapping userName=\"CURRENT_USER\" serverName=\"box2\" user=\"u\" password=\"${pw}\"/>",
             "  </changeSet>",

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import liquibase.ext.fdw.nodes.SharedNodes;
 import liquibase.ext.fdw.test.ChangelogRunner;
+import liquibase.ext.fdw.test.Changelogs;
 import liquibase.ext.fdw.test.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,11 +52,7 @@ class CreatePartitionedTableIT {
                                 + " note varchar(20) DEFAULT 'it''s', CONSTRAINT plain_pkey PRIMARY KEY (id, city))"
                                 + " PARTITION BY LIST (city) TABLESPACE \"" + tablespace + "\"");
                 Files.writeString(dir.resolve("c.xml"), String.join("\n",
-                        "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\"",
-                        "    xmlns:fdw=\"http://lbfdw.github.io/xml/ns/fdw\"",
-                        "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
-                        "    xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd",
-                        "        http://lbfdw.github.io/xml/ns/fdw http://lbfdw.github.io/xml/ns/fdw/liquibase-fdw-1.0.xsd\">",
+                        Changelogs.XML_OPEN,
                         "  <changeSet id='t' author='a'>",
                         "    <fdw:createPartitionedTable schemaName='Box One' tableName='ours' partitionStrategy='LIST' partitionKey='city'",
                         "        tablespace='" + tablespace + "'>",

@@ -17,6 +17,7 @@ import liquibase.database.Database;
 import liquibase.exception.ChangeLogParseException;
 import liquibase.ext.fdw.change.createforeigntable.CreateForeignTableChange;
 import liquibase.ext.fdw.change.createforeigntable.ForeignColumnConfig;
+import liquibase.ext.fdw.test.Changelogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,11 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ForeignColumnOptionsTest {
     private static final String XML_HEADER = String.join("\n",
-            "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\"",
-            "    xmlns:fdw=\"http://lbfdw.github.io/xml/ns/fdw\"",
-            "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
-            "    xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd",
-            "        http://lbfdw.github.io/xml/ns/fdw http://lbfdw.github.io/xml/ns/fdw/liquibase-fdw-1.0.xsd\">",
+            Changelogs.XML_OPEN,
             "  <changeSet id=\"1\" author=\"a\">", "");
     private static final String XML_FOOTER = "\n  </changeSet>\n</databaseChangeLog>\n";
 

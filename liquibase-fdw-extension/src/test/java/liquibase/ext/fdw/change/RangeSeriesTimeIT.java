@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import liquibase.ext.fdw.test.Catalogs;
 import liquibase.ext.fdw.test.ChangelogRunner;
+import liquibase.ext.fdw.test.Changelogs;
 import liquibase.ext.fdw.test.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -68,11 +69,7 @@ class RangeSeriesTimeIT {
             }
             List<String> before = Catalogs.snapshot(db);
             Files.writeString(dir.resolve("c.xml"), String.join("\n",
-                    "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\"",
-                    "    xmlns:fdw=\"http://lbfdw.github.io/xml/ns/fdw\"",
-                    "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
-                    "    xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd",
-                    "        http://lbfdw.github.io/xml/ns/fdw http://lbfdw.github.io/xml/ns/fdw/liquibase-fdw-1.0.xsd\">",
+                    Changelogs.XML_OPEN,
                     "  <changeSet id='series' author='a'>",
                     changes.toString(),
                     "  </changeSet>",

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import liquibase.ext.fdw.nodes.SharedNodes;
 import liquibase.ext.fdw.test.Catalogs;
 import liquibase.ext.fdw.test.ChangelogRunner;
+import liquibase.ext.fdw.test.Changelogs;
 import liquibase.ext.fdw.test.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,12 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * change, when a moved row changed on the shard, when the record is missing, or when dropping would lose rows.
  */
 class MovedRowsRollbackIT {
-    private static final String HEADER = String.join("\n",
-            "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\"",
-            "    xmlns:fdw=\"http://lbfdw.github.io/xml/ns/fdw\"",
-            "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
-            "    xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd",
-            "        http://lbfdw.github.io/xml/ns/fdw http://lbfdw.github.io/xml/ns/fdw/liquibase-fdw-1.0.xsd\">", "");
+    private static final String HEADER = Changelogs.XML_OPEN + "\n";
     private static final String COLUMNS = String.join("\n",
             "      <column name='reading_date' type='date'><constraints nullable='false'/></column>",
             "      <column name='city' type='text'/>",

@@ -209,7 +209,16 @@ public class CreateRangePartitionsChange extends AbstractFdwChange {
 
     private List<RangeSeries.Slice> remoteSlices(Database database, List<String> problems) {
         RangeSeries.Request request = request(database, remoteNamePattern != null ? remoteNamePattern : namePattern, problems);
-        return problems.isEmpty() ? RangeSeries.slices(request, problems) : List.of();
+        if (!problems.isEmpty()) {
+            return List.of();
+        }
+        List<String> remoteProblems = new ArrayList<>();
+        List<RangeSeries.Slice> slices = RangeSeries.slices(request, remoteProblems);
+        for (String problem : remoteProblems) {
+            // RangeSeries knows one pattern; here it was the remote one.
+            problems.add(remoteNamePattern == null ? problem : problem.replace("namePattern '", "remoteNamePattern '"));
+        }
+        return slices;
     }
 
     /**
