@@ -55,6 +55,11 @@ class CreateBoundsCheckTest {
         assertEquals(List.of("ALTER TABLE box2_schema.temperatures_2016 ADD CONSTRAINT temperatures_2016_fdw_bounds CHECK"
                 + " (a IS NOT NULL AND b IS NOT NULL)"),
                 Offline.sql(change("a,b", "MINVALUE, MINVALUE", "MAXVALUE, MAXVALUE", null), PG));
+        CreateBoundsCheckChange readme = change("sensor, taken", "1, 2016-01-01", "3, MAXVALUE", null);
+        readme.setSchemaName(null);
+        readme.setTableName("readings");
+        assertEquals(List.of("ALTER TABLE readings ADD CONSTRAINT readings_fdw_bounds CHECK (sensor IS NOT NULL AND taken IS NOT NULL"
+                + " AND (sensor > '1' OR (sensor = '1' AND taken >= '2016-01-01')) AND sensor <= '3')"), Offline.sql(readme, PG));
     }
 
     @Test
@@ -67,6 +72,12 @@ class CreateBoundsCheckTest {
                 + " (city IS NOT NULL AND city = 'Oslo')"), Offline.sql(change("city", null, null, "Oslo"), PG));
         assertEquals(List.of("ALTER TABLE box2_schema.temperatures_2016 ADD CONSTRAINT temperatures_2016_fdw_bounds CHECK"
                 + " (city IS NULL)"), Offline.sql(change("city", null, null, "null"), PG));
+        CreateBoundsCheckChange nordic = change("name", null, null, "Oslo, 'Malmö', NULL");
+        nordic.setSchemaName(null);
+        nordic.setTableName("cities_nordic");
+        nordic.setConstraintName("nordic_only");
+        assertEquals(List.of("ALTER TABLE cities_nordic ADD CONSTRAINT nordic_only CHECK (name IS NULL OR name IN ('Oslo', 'Malmö'))"),
+                Offline.sql(nordic, PG));
     }
 
     @Test
