@@ -51,6 +51,10 @@ class AddShardTest {
         assertTrue(rollback.get(1).contains("AND s.srvname = 'shard3' AND 'schema_name=box2_schema' = ANY (ft.ftoptions)"
                 + " AND ARRAY['table_name=temperatures_2018']::text[] && ft.ftoptions"), rollback.get(1));
         assertEquals(List.of("DROP USER MAPPING FOR CURRENT_USER SERVER shard3", "DROP SERVER shard3"), rollback.subList(2, 4));
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String shown = String.join(";\n", Offline.sql(change, PG)).replace("'s3cret'", "'********'") + ";\n-- rollback\n"
+                + rollback.get(0) + ";\n";
+        assertTrue(readme.contains(shown), shown);
         change.setMoveRowsFromDefault(true);
         assertTrue(Offline.rollbackSql(change, PG).get(0).startsWith("DO $fdw$"));
     }

@@ -79,6 +79,14 @@ class DropPartitionsOlderThanTest {
     }
 
     @Test
+    void readmeShowsTheGeneratedSql() throws Exception {
+        DropPartitionsOlderThanChange change = change("2 years", "moveToSchema", "archive");
+        change.setSchemaName("box1_schema");
+        String generated = Offline.sql(change, PG).get(0) + "\n-- rollback\n" + Offline.rollbackSql(change, PG).get(0);
+        assertTrue(Files.readString(Path.of("..", "README.md")).contains("```sql\n" + generated + "\n```"), generated);
+    }
+
+    @Test
     void xmlYamlAndJsonGiveTheSameSqlAndAPinnedChecksum(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("c.xml"), String.join("\n",
                 "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\"",
