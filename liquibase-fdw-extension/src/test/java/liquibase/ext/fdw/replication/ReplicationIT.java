@@ -64,6 +64,21 @@ class ReplicationIT {
                     + " FROM pg_publication"));
             assertEquals(List.of("box2_schema|temperatures_2016"), shard.query("SELECT schemaname, tablename FROM pg_publication_tables"));
 
+            // alterPublication adds a table and its rollback removes it again.
+            shard.execute("CREATE TABLE box2_schema.temperatures_2017 (reading_date date PRIMARY KEY, city text)");
+            Files.writeString(dir.resolve("alter.xml"), HEADER + String.join("\n",
+                    "  <changeSet id='add' author='a'>",
+                    "    <fdw:alterPublication name='shard_pub' addTables='box2_schema.temperatures_2017'/>",
+                    "  </changeSet>",
+                    "</databaseChangeLog>", ""));
+            ChangelogRunner alter = new ChangelogRunner(dir, "alter.xml");
+            alter.update(shard);
+            assertEquals(List.of("box2_schema|temperatures_2016", "box2_schema|temperatures_2017"),
+                    shard.query("SELECT schemaname, tablename FROM pg_publication_tables ORDER BY 2"));
+            alter.rollbackCount(shard, 1);
+            assertEquals(List.of("box2_schema|temperatures_2016"), shard.query("SELECT schemaname, tablename FROM pg_publication_tables"));
+            shard.execute("DROP TABLE box2_schema.temperatures_2017");
+
             Files.writeString(dir.resolve("replica.xml"), HEADER + String.join("\n",
                     "  <changeSet id='sub' author='a' runInTransaction='false'>",
                     "    <fdw:createSubscription name='shard_replica' host='127.0.0.1' port='${port}' dbname='${db}' user='${user}'",
