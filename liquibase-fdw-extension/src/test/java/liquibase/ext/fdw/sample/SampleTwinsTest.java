@@ -45,6 +45,7 @@ class SampleTwinsTest {
                 new ClassLoaderResourceAccessor(SampleTwinsTest.class.getClassLoader()));
         ChangeLogParameters parameters = new ChangeLogParameters(database);
         parameters.set("shard.year", "2016");
+        parameters.set("shard.nextYear", "2017");
         for (String name : List.of("shard1", "shard2")) {
             parameters.set("fdw.node." + name + ".host", "127.0.0.1");
             parameters.set("fdw.node." + name + ".port", "5432");

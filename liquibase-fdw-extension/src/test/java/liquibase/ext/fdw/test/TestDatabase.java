@@ -41,6 +41,17 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(node, name);
     }
 
+    /** A new empty database on {@code node}, a node the test started itself (e.g. with extra server settings). */
+    public static TestDatabase create(PostgresNode node) {
+        String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        try {
+            node.createDatabase(name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database on " + node, e);
+        }
+        return new TestDatabase(node, name);
+    }
+
     /** A new empty database on the default major's shared node {@code nodeName}. */
     public static TestDatabase create(String nodeName) {
         return create(liquibase.ext.fdw.nodes.PostgresBinaries.defaultMajor(), nodeName);

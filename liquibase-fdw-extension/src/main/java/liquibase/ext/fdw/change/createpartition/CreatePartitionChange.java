@@ -36,6 +36,8 @@ public class CreatePartitionChange extends AbstractBoundsChange {
     private String serverName;
     private String remoteSchemaName;
     private String remoteTableName;
+    private String partitionStrategy;
+    private String partitionKey;
 
     @DatabaseChangeProperty(description = "Schema of the new partition", exampleValue = "box1_schema")
     public String getSchemaName() {
@@ -128,6 +130,26 @@ public class CreatePartitionChange extends AbstractBoundsChange {
         return parentTableName;
     }
 
+    @DatabaseChangeProperty(description = "Sub-partitioning: RANGE, LIST or HASH makes the new partition itself partitioned"
+            + " (with partitionKey)", exampleValue = "LIST")
+    public String getPartitionStrategy() {
+        return partitionStrategy;
+    }
+
+    public void setPartitionStrategy(String partitionStrategy) {
+        this.partitionStrategy = trimToNull(partitionStrategy);
+    }
+
+    @DatabaseChangeProperty(description = "Sub-partitioning: the new partition's own key, columns or expressions"
+            + " (with partitionStrategy)", exampleValue = "city")
+    public String getPartitionKey() {
+        return partitionKey;
+    }
+
+    public void setPartitionKey(String partitionKey) {
+        this.partitionKey = trimToNull(partitionKey);
+    }
+
     private String parentSchema() {
         return parentSchemaName != null ? parentSchemaName : schemaName;
     }
@@ -150,6 +172,7 @@ public class CreatePartitionChange extends AbstractBoundsChange {
                     + " to the foreign server holding the partition's rows, or remove them."));
         }
         bounds(null, errors, database);
+        SubPartitioning.validate(this, errors);
         return errors.hasErrors() ? errors : super.validate(database);
     }
 
@@ -164,7 +187,7 @@ public class CreatePartitionChange extends AbstractBoundsChange {
         }
         return new SqlStatement[] {new CreatePartitionStatement(schemaName, tableName, parentSchema(), parentTableName,
                 bounds(null), Boolean.TRUE.equals(ifNotExists), tablespace, serverName, options, moveRows(),
-                MoveKey.of(this), ChangeMessages.location(this))};
+                MoveKey.of(this), ChangeMessages.location(this), SubPartitioning.strategy(partitionStrategy), partitionKey)};
     }
 
     @Override

@@ -4,12 +4,16 @@ import liquibase.database.Database;
 import liquibase.exception.ValidationErrors;
 import liquibase.ext.fdw.option.FdwOptions;
 import liquibase.ext.fdw.partition.DefaultPartitionRows;
+import liquibase.ext.fdw.partition.PartitionKey;
 import liquibase.ext.fdw.sql.PostgresOnlyGenerator;
 import liquibase.sql.Sql;
 import liquibase.sql.UnparsedSql;
 import liquibase.sqlgenerator.SqlGeneratorChain;
 
-/** Renders CREATE [FOREIGN] TABLE ... PARTITION OF parent FOR VALUES ... [TABLESPACE | SERVER ... OPTIONS]. */
+/**
+ * Renders CREATE [FOREIGN] TABLE ... PARTITION OF parent FOR VALUES ... [PARTITION BY ...] [TABLESPACE | SERVER ...
+ * OPTIONS].
+ */
 public class CreatePartitionGenerator extends PostgresOnlyGenerator<CreatePartitionStatement> {
 
     @Override
@@ -28,6 +32,9 @@ public class CreatePartitionGenerator extends PostgresOnlyGenerator<CreatePartit
             sql.append("IF NOT EXISTS ");
         }
         sql.append(partition).append(" PARTITION OF ").append(parent).append(' ').append(s.getBounds().sql());
+        if (s.getPartitionStrategy() != null) {
+            sql.append(' ').append(PartitionKey.clause(s.getPartitionStrategy(), s.getPartitionKey(), database));
+        }
         if (s.getTablespace() != null) {
             sql.append(" TABLESPACE ").append(name(database, s.getTablespace()));
         }

@@ -22,6 +22,8 @@ public final class CreatePartitionStatement extends AbstractSqlStatement impleme
     private final boolean moveRowsFromDefault;
     private final MoveKey moveKey;
     private final String location;
+    private final String partitionStrategy;
+    private final String partitionKey;
 
     /**
      * {@code serverName} null: a local partition; {@code moveKey} keys the record of moved rows (see
@@ -30,6 +32,19 @@ public final class CreatePartitionStatement extends AbstractSqlStatement impleme
     public CreatePartitionStatement(String schemaName, String tableName, String parentSchemaName, String parentTableName,
             PartitionBounds bounds, boolean ifNotExists, String tablespace, String serverName, List<FdwOption> options,
             boolean moveRowsFromDefault, MoveKey moveKey, String location) {
+        this(schemaName, tableName, parentSchemaName, parentTableName, bounds, ifNotExists, tablespace, serverName, options,
+                moveRowsFromDefault, moveKey, location, null, null);
+    }
+
+    /**
+     * As above; with {@code partitionStrategy} and {@code partitionKey} the partition is itself partitioned
+     * (sub-partitioning), both null otherwise.
+     */
+    public CreatePartitionStatement(String schemaName, String tableName, String parentSchemaName, String parentTableName,
+            PartitionBounds bounds, boolean ifNotExists, String tablespace, String serverName, List<FdwOption> options,
+            boolean moveRowsFromDefault, MoveKey moveKey, String location, String partitionStrategy, String partitionKey) {
+        this.partitionStrategy = partitionStrategy;
+        this.partitionKey = partitionKey;
         this.schemaName = schemaName;
         this.tableName = tableName;
         this.parentSchemaName = parentSchemaName;
@@ -86,6 +101,16 @@ public final class CreatePartitionStatement extends AbstractSqlStatement impleme
 
     public MoveKey getMoveKey() {
         return moveKey;
+    }
+
+    /** RANGE, LIST or HASH when the partition is itself partitioned, else null. */
+    public String getPartitionStrategy() {
+        return partitionStrategy;
+    }
+
+    /** The sub-partitioning key as written, or null. */
+    public String getPartitionKey() {
+        return partitionKey;
     }
 
     @Override

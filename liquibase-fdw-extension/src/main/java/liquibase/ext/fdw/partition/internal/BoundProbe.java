@@ -44,6 +44,25 @@ public final class BoundProbe {
         }
     }
 
+    /** Whether the live database has the table {@code schema.table} (schema null: the current schema); false offline. */
+    public static boolean tableExists(Database database, String schema, String table) {
+        Connection connection = connection(database);
+        if (connection == null) {
+            return false;
+        }
+        try (PreparedStatement find = connection.prepareStatement("SELECT 1 FROM pg_class c JOIN pg_namespace n"
+                + " ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'f') AND c.relname = ?"
+                + " AND n.nspname = coalesce(?::text, current_schema())")) {
+            find.setString(1, table);
+            find.setString(2, schema);
+            try (ResultSet rs = find.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /**
      * The bound clause ({@code FOR VALUES ...} or {@code DEFAULT}) as PostgreSQL stores it for partitions of the
      * partitioned table {@code schema.table} (schema null: the current schema), or null when there is no such
