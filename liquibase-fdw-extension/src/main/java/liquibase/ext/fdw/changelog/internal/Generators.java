@@ -1,0 +1,125 @@
+package liquibase.ext.fdw.changelog.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import liquibase.database.AbstractJdbcDatabase;
+import liquibase.database.Database;
+import liquibase.database.core.PostgresDatabase;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.UnexpectedLiquibaseException;
+import liquibase.diff.DiffResult;
+import liquibase.diff.output.DiffOutputControl;
+import liquibase.ext.fdw.option.FdwOption;
+import liquibase.structure.core.Schema;
+import liquibase.structure.core.Table;
+
+/** Helpers shared by the change generators. */
+public final class Generators {
+    private Generators() {
+    }
+
+    /** Whether the generators apply: PostgreSQL only. */
+    public static boolean applies(Database database) {
+        return database instanceof PostgresDatabase;
+    }
+
+    /**
+     * The schema name to write: always with --include-schema, otherwise only when it is not the reference database's
+     * default schema (a changelog that drops it would create the object elsewhere).
+     */
+    public static String schema(DiffOutputControl control, Database referenceDatabase, String schemaName) {
+        if (schemaName == null || control.getIncludeSchema()) {
+            return schemaName;
+        }
+        return schemaName.equals(referenceDatabase.getDefaultSchemaName()) ? null : schemaName;
+    }
+
+    /** The options other than the named ones, as change options. */
+    public static List<FdwOption> options(Map<String, String> options, List<String> without) {
+        List<FdwOption> result = new ArrayList<>();
+        options.forEach((name, value) -> {
+            if (!without.contains(name)) {
+                result.add(new FdwOption(name, value));
+            }
+        });
+        return result;
+    }
+
+    /** The diff being turned into changes, which Liquibase keeps on the comparison database meanwhile. */
+    public static DiffResult diffResult(Database comparisonDatabase) {
+        if (comparisonDatabase instanceof AbstractJdbcDatabase jdbc && jdbc.get("diffResult") instanceof DiffResult diff) {
+            return diff;
+        }
+        return null;
+    }
+
+    /** The table of the reference snapshot, or null. */
+    public static Table referenceTable(Database comparisonDatabase, String schemaName, String tableName) {
+        DiffResult diff = diffResult(comparisonDatabase);
+        if (diff == null) {
+            return null;
+        }
+        Table example = new Table().setName(tableName);
+        example.setSchema(new Schema((String) null, schemaName));
+        return diff.getReferenceSnapshot().get(example);
+    }
+
+    /** Whether the table is a partition ({@code partitionOf} set by the snapshot). */
+    public static boolean isPartition(Table table) {
+        return table != null && table.getAttribute("partitionOf", String.class) != null;
+    }
+
+    /** Whether the table is partitioned ({@code partitionBy} set by the snapshot). */
+    public static boolean isPartitioned(Table table) {
+        return table != null && table.getAttribute("partitionBy", String.class) != null;
+    }
+
+    /**
+     * Whether the parent {@code schema.name} of an unexpected partition is unexpected too, so dropping the parent
+     * drops the partition (drop-all, or a diff where the whole partitioned table is gone).
+     */
+    public static boolean parentGoesToo(Database comparisonDatabase, String parentSchema, String parentName) {
+        DiffResult diff = diffResult(comparisonDatabase);
+        if (diff == null) {
+            return true;
+        }
+        Table example = new Table().setName(parentName);
+        example.setSchema(new Schema((String) null, parentSchema));
+        return diff.getReferenceSnapshot().get(example) == null;
+    }
+
+    /**
+     * Whether foreign tables outside the schemas being dropped still use the server ({@code serverName}) or a server
+     * of the extension ({@code extensionName}): drop-all runs schema by schema, and the server, its mappings and the
+     * extension are dropped with the last schema that uses them.
+     */
+    public static boolean usedOutside(Database comparisonDatabase, String serverName, String extensionName) {
+        DiffResult diff = diffResult(comparisonDatabase);
+        if (diff == null || !(comparisonDatabase.getConnection() instanceof JdbcConnection jdbc)) {
+            return false;
+        }
+        List<String> schemas = new ArrayList<>();
+        for (Schema schema : diff.getComparisonSnapshot().get(Schema.class)) {
+            schemas.add(schema.getName());
+        }
+        String sql = "SELECT count(*) FROM pg_foreign_table ft JOIN pg_foreign_server s ON s.oid = ft.ftserver"
+                + " JOIN pg_class c ON c.oid = ft.ftrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + (serverName != null ? " WHERE s.srvname = ?"
+                        : " JOIN pg_depend d ON d.classid = 'pg_foreign_data_wrapper'::regclass AND d.objid = s.srvfdw"
+                                + " AND d.deptype = 'e' JOIN pg_extension e ON e.oid = d.refobjid WHERE e.extname = ?")
+                + " AND NOT (n.nspname = ANY (?))";
+        try (PreparedStatement statement = jdbc.getUnderlyingConnection().prepareStatement(sql)) {
+            statement.setString(1, serverName != null ? serverName : extensionName);
+            statement.setArray(2, statement.getConnection().createArrayOf("text", schemas.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new UnexpectedLiquibaseException("could not read which foreign tables use " + sql, e);
+        }
+    }
+}
