@@ -47,11 +47,12 @@ public class MissingForeignServerChangeGenerator extends AbstractChangeGenerator
         }
         change.setType(server.getType());
         change.setVersion(server.getVersion());
-        Map<String, String> options = Options.asMap(server.getOptions());
-        change.setHost(options.get("host"));
-        change.setPort(options.get("port"));
-        change.setDbname(options.get("dbname"));
-        change.setOptions(Generators.options(options, List.of("host", "port", "dbname")));
+        Map<String, String> options = Options.asMap(server.getOptionsAsCreated());
+        List<String> shorthands = Generators.shorthands(server.getOptionsAsCreated(), List.of("host", "port", "dbname"));
+        change.setHost(shorthands.contains("host") ? options.get("host") : null);
+        change.setPort(shorthands.contains("port") ? options.get("port") : null);
+        change.setDbname(shorthands.contains("dbname") ? options.get("dbname") : null);
+        change.setOptions(Generators.options(options, shorthands));
         return new Change[] {change};
     }
 }

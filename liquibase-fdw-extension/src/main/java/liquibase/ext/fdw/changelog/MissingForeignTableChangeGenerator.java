@@ -52,10 +52,11 @@ public class MissingForeignTableChangeGenerator extends AbstractChangeGenerator 
         change.setSchemaName(Generators.schema(control, referenceDatabase, table.getSchemaName()));
         change.setTableName(table.getName());
         change.setServerName(table.getServerName());
-        Map<String, String> options = Options.asMap(table.getOptions());
-        change.setRemoteSchemaName(options.get("schema_name"));
-        change.setRemoteTableName(options.get("table_name"));
-        change.setOptions(Generators.options(options, List.of("schema_name", "table_name")));
+        Map<String, String> options = Options.asMap(table.getOptionsAsCreated());
+        List<String> shorthands = Generators.shorthands(table.getOptionsAsCreated(), List.of("schema_name", "table_name"));
+        change.setRemoteSchemaName(shorthands.contains("schema_name") ? options.get("schema_name") : null);
+        change.setRemoteTableName(shorthands.contains("table_name") ? options.get("table_name") : null);
+        change.setOptions(Generators.options(options, shorthands));
         for (ForeignTableColumn column : table.getColumnList()) {
             ForeignColumnConfig config = new ForeignColumnConfig();
             config.setName(column.name());

@@ -49,7 +49,7 @@ public class MissingUserMappingChangeGenerator extends AbstractChangeGenerator i
         String current = referenceDatabase.getConnection() == null ? null : referenceDatabase.getConnection().getConnectionUserName();
         change.setUserName("public".equals(user) ? "PUBLIC" : user.equals(current) ? "CURRENT_USER" : user);
         change.setServerName(mapping.getServerName());
-        Map<String, String> options = Options.asMap(mapping.getOptions());
+        Map<String, String> options = Options.asMap(mapping.getOptionsAsCreated());
         change.setUser(options.get("user"));
         if (Boolean.TRUE.equals(mapping.getPasswordSet())) {
             change.setPassword("${" + mapping.getServerName() + ".password}");

@@ -11,11 +11,7 @@ import liquibase.change.core.CreateTableChange;
 import liquibase.diff.output.changelog.MissingObjectChangeGenerator;
 import liquibase.ext.fdw.change.createpartitionedtable.CreatePartitionedTableChange;
 import liquibase.ext.fdw.changelog.internal.BoundText;
-import liquibase.structure.core.Column;
-import liquibase.structure.core.ForeignKey;
-import liquibase.structure.core.Index;
 import liquibase.structure.core.Table;
-import liquibase.structure.core.UniqueConstraint;
 
 /**
  * Missing tables that take part in partitioning, ahead of core's generator: a partitioned table becomes
@@ -46,7 +42,7 @@ public class PartitionedTableChangeGenerator extends AbstractChangeGenerator imp
             Database comparisonDatabase, ChangeGeneratorChain chain) {
         Table table = (Table) missingObject;
         if (Generators.isPartition(table)) {
-            markInherited(table, control);
+            Generators.markInherited(table, control::setAlreadyHandledMissing);
             if (!Generators.isPartitioned(table)) {
                 return EMPTY_CHANGE;
             }
@@ -72,23 +68,5 @@ public class PartitionedTableChangeGenerator extends AbstractChangeGenerator imp
             }
         }
         return core;
-    }
-
-    private static void markInherited(Table table, DiffOutputControl control) {
-        for (Column column : table.getColumns()) {
-            control.setAlreadyHandledMissing(column);
-        }
-        if (table.getPrimaryKey() != null) {
-            control.setAlreadyHandledMissing(table.getPrimaryKey());
-        }
-        for (Index index : table.getIndexes()) {
-            control.setAlreadyHandledMissing(index);
-        }
-        for (UniqueConstraint constraint : table.getUniqueConstraints()) {
-            control.setAlreadyHandledMissing(constraint);
-        }
-        for (ForeignKey key : table.getOutgoingForeignKeys()) {
-            control.setAlreadyHandledMissing(key);
-        }
     }
 }

@@ -40,6 +40,7 @@ public class UnexpectedPartitionedTableChangeGenerator extends AbstractChangeGen
         if (parent != null) {
             int dot = parent.indexOf('.');
             if (Generators.parentGoesToo(comparisonDatabase, parent.substring(0, dot), parent.substring(dot + 1))) {
+                Generators.markInherited(table, control::setAlreadyHandledUnexpected);
                 return EMPTY_CHANGE;
             }
         }

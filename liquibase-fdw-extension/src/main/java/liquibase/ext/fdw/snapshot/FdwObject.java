@@ -17,6 +17,22 @@ import liquibase.structure.core.Schema;
  */
 public abstract class FdwObject extends AbstractDatabaseObject implements DatabaseLevelObject {
     private boolean complete;
+    private List<String> optionsAsCreated = List.of();
+
+    /**
+     * Options as {@code name=value} in the order PostgreSQL keeps them (the order they were written in), for the
+     * changes that recreate the object; the compared attribute {@code options} is sorted. Empty in a snapshot read
+     * back from JSON or YAML.
+     */
+    public List<String> getOptionsAsCreated() {
+        return optionsAsCreated.isEmpty() ? strings("options") : optionsAsCreated;
+    }
+
+    /** Sets both the options as created and the sorted, compared {@code options} attribute. */
+    protected void options(List<String> options) {
+        optionsAsCreated = List.copyOf(options == null ? List.of() : options);
+        setAttribute("options", Options.sorted(options));
+    }
 
     /** Whether the object was read whole from the catalog, so the snapshot needs not read it again. */
     boolean isComplete() {

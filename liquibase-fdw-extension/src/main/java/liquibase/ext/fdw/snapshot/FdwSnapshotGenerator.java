@@ -150,8 +150,8 @@ public class FdwSnapshotGenerator implements SnapshotGenerator {
         for (List<String> row : query(connection, "SELECT s.srvname, w.fdwname, s.srvtype, s.srvversion,"
                 + " o.option_name, o.option_value FROM pg_foreign_server s"
                 + " JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw"
-                + " LEFT JOIN LATERAL pg_options_to_table(s.srvoptions) o ON true WHERE " + SERVER_OF_SCHEMA
-                + " ORDER BY 1, 5", schema, isDefault)) {
+                + " LEFT JOIN LATERAL pg_options_to_table(s.srvoptions) WITH ORDINALITY o ON true WHERE "
+                + SERVER_OF_SCHEMA + " ORDER BY 1, o.ordinality", schema, isDefault)) {
             found.computeIfAbsent(row.get(0), name -> {
                 ForeignServer server = new ForeignServer().setFdwName(row.get(1)).setType(row.get(2))
                         .setVersion(row.get(3));
@@ -173,8 +173,8 @@ public class FdwSnapshotGenerator implements SnapshotGenerator {
         Map<String, List<String>> options = new LinkedHashMap<>();
         for (List<String> row : query(connection, "SELECT um.usename, um.srvname, o.option_name, o.option_value"
                 + " FROM pg_user_mappings um JOIN pg_foreign_server s ON s.oid = um.srvid"
-                + " LEFT JOIN LATERAL pg_options_to_table(um.umoptions) o ON true WHERE " + SERVER_OF_SCHEMA
-                + " ORDER BY 2, 1, 3", schema, isDefault)) {
+                + " LEFT JOIN LATERAL pg_options_to_table(um.umoptions) WITH ORDINALITY o ON true WHERE "
+                + SERVER_OF_SCHEMA + " ORDER BY 2, 1, o.ordinality", schema, isDefault)) {
             String key = row.get(0) + "@" + row.get(1);
             UserMapping mapping = found.computeIfAbsent(key, name -> {
                 UserMapping created = new UserMapping().setUserName(row.get(0)).setServerName(row.get(1))
@@ -205,7 +205,8 @@ public class FdwSnapshotGenerator implements SnapshotGenerator {
         for (List<String> row : query(connection, "SELECT c.relname, s.srvname, c.relispartition::text,"
                 + " o.option_name, o.option_value FROM pg_foreign_table ft JOIN pg_class c ON c.oid = ft.ftrelid"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_foreign_server s ON s.oid = ft.ftserver"
-                + " LEFT JOIN LATERAL pg_options_to_table(ft.ftoptions) o ON true WHERE n.nspname = ? ORDER BY 1, 4",
+                + " LEFT JOIN LATERAL pg_options_to_table(ft.ftoptions) WITH ORDINALITY o ON true WHERE n.nspname = ?"
+                + " ORDER BY 1, o.ordinality",
                 schema)) {
             found.computeIfAbsent(row.get(0), name -> {
                 ForeignTable table = new ForeignTable().setServerName(row.get(1))
@@ -226,9 +227,9 @@ public class FdwSnapshotGenerator implements SnapshotGenerator {
         for (List<String> row : query(connection, "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
                 + " a.attnotnull::text, o.option_name, o.option_value, a.attnum::text FROM pg_attribute a"
                 + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " LEFT JOIN LATERAL pg_options_to_table(a.attfdwoptions) o ON true"
+                + " LEFT JOIN LATERAL pg_options_to_table(a.attfdwoptions) WITH ORDINALITY o ON true"
                 + " WHERE n.nspname = ? AND c.relkind = 'f' AND a.attnum > 0 AND NOT a.attisdropped"
-                + " ORDER BY c.relname, a.attnum, o.option_name", schema)) {
+                + " ORDER BY c.relname, a.attnum, o.ordinality", schema)) {
             String key = row.get(0) + "\0" + row.get(6);
             if (!key.equals(previous)) {
                 addColumn(found, last, columnOptions);

@@ -41,7 +41,7 @@ public class ForeignServer extends FdwObject {
     }
 
     public ForeignServer setOptions(List<String> options) {
-        setAttribute("options", Options.sorted(options));
+        options(options);
         return this;
     }
 }

@@ -25,7 +25,7 @@ public class ForeignTable extends FdwObject {
     }
 
     public ForeignTable setOptions(List<String> options) {
-        setAttribute("options", Options.sorted(options));
+        options(options);
         return this;
     }
 

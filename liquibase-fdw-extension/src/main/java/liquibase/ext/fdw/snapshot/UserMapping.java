@@ -33,7 +33,7 @@ public class UserMapping extends FdwObject {
     }
 
     public UserMapping setOptions(List<String> options) {
-        setAttribute("options", Options.sorted(options));
+        options(options);
         return this;
     }
 

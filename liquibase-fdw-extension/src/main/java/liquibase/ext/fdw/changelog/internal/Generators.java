@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import liquibase.database.AbstractJdbcDatabase;
 import liquibase.database.Database;
 import liquibase.database.core.PostgresDatabase;
@@ -14,6 +15,8 @@ import liquibase.exception.UnexpectedLiquibaseException;
 import liquibase.diff.DiffResult;
 import liquibase.diff.output.DiffOutputControl;
 import liquibase.ext.fdw.option.FdwOption;
+import liquibase.ext.fdw.snapshot.Options;
+import liquibase.structure.DatabaseObject;
 import liquibase.structure.core.Schema;
 import liquibase.structure.core.Table;
 
@@ -121,5 +124,27 @@ public final class Generators {
         } catch (SQLException e) {
             throw new UnexpectedLiquibaseException("could not read which foreign tables use " + sql, e);
         }
+    }
+
+    /** Marks what a partition inherits from its parent (columns, keys, indexes) as handled with the partition. */
+    public static void markInherited(Table table, Consumer<DatabaseObject> handled) {
+        table.getColumns().forEach(handled);
+        if (table.getPrimaryKey() != null) {
+            handled.accept(table.getPrimaryKey());
+        }
+        table.getIndexes().forEach(handled);
+        table.getUniqueConstraints().forEach(handled);
+        table.getOutgoingForeignKeys().forEach(handled);
+    }
+
+    /**
+     * Which of the shorthand options ({@code host}, {@code port}, {@code dbname}; {@code schema_name},
+     * {@code table_name}) can be written as attributes: the change puts them first, in that order, so only when the
+     * object has them first in that order; otherwise all options stay nested and keep PostgreSQL's order.
+     */
+    public static List<String> shorthands(List<String> optionsAsCreated, List<String> candidates) {
+        List<String> names = new ArrayList<>(Options.asMap(optionsAsCreated).keySet());
+        List<String> present = candidates.stream().filter(names::contains).toList();
+        return names.size() >= present.size() && names.subList(0, present.size()).equals(present) ? present : List.of();
     }
 }
