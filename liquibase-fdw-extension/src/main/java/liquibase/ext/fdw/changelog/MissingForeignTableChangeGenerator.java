@@ -22,8 +22,8 @@ import liquibase.structure.core.Table;
 
 /**
  * Emits {@code fdw:createForeignTable} (columns, column_name as remoteColumnName, options) for a missing foreign
- * table, also for one that is a partition: the partition generator attaches it afterwards, so every column and
- * option of the foreign table is kept.
+ * table, also for a partition with options or column options of its own: the partition generator attaches it
+ * afterwards, so every column and option is kept. A foreign partition with none is left to the partition generator.
  */
 public class MissingForeignTableChangeGenerator extends AbstractChangeGenerator implements MissingObjectChangeGenerator {
 
@@ -48,6 +48,9 @@ public class MissingForeignTableChangeGenerator extends AbstractChangeGenerator 
     public Change[] fixMissing(DatabaseObject missingObject, DiffOutputControl control, Database referenceDatabase,
             Database comparisonDatabase, ChangeGeneratorChain chain) {
         ForeignTable table = (ForeignTable) missingObject;
+        if (Generators.isSimpleForeignPartition(table)) {
+            return EMPTY_CHANGE;
+        }
         CreateForeignTableChange change = new CreateForeignTableChange();
         change.setSchemaName(Generators.schema(control, referenceDatabase, table.getSchemaName()));
         change.setTableName(table.getName());

@@ -3,6 +3,7 @@ package liquibase.ext.fdw.changelog;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import liquibase.change.Change;
 import liquibase.database.Database;
 import liquibase.diff.output.DiffOutputControl;
@@ -22,6 +23,7 @@ import liquibase.ext.fdw.change.attachrangepartition.AttachRangePartitionChange;
 import liquibase.ext.fdw.change.createpartition.CreatePartitionChange;
 import liquibase.ext.fdw.changelog.internal.BoundText;
 import liquibase.ext.fdw.snapshot.ForeignTable;
+import liquibase.ext.fdw.snapshot.Options;
 import liquibase.ext.fdw.snapshot.Partition;
 import liquibase.structure.core.Data;
 import liquibase.structure.core.ForeignKey;
@@ -33,8 +35,9 @@ import liquibase.structure.core.UniqueConstraint;
 /**
  * Emits a missing partition with the bound PostgreSQL printed: {@code fdw:createPartition} for a local partition
  * (followed by its rows when data is exported: each row is read once, from its leaf partition, never through the
- * parent or a foreign partition), or an attach change for a partition created before as a foreign table or as a
- * partitioned table of its own (sub-partitioned).
+ * parent or a foreign partition) and for a foreign partition without options of its own ({@code serverName},
+ * remote schema and table); an attach change for a partition created before as a foreign table with options or as
+ * a partitioned table of its own (sub-partitioned).
  */
 public class MissingPartitionChangeGenerator extends AbstractChangeGenerator implements MissingObjectChangeGenerator {
 
@@ -62,7 +65,10 @@ public class MissingPartitionChangeGenerator extends AbstractChangeGenerator imp
         BoundText bound = BoundText.parse(partition.getBound());
         String schema = Generators.schema(control, referenceDatabase, partition.getSchemaName());
         String parentSchema = Generators.schema(control, referenceDatabase, partition.getParentSchemaName());
-        if (Boolean.TRUE.equals(partition.getForeign()) || partition.getPartitionBy() != null) {
+        ForeignTable foreign = Boolean.TRUE.equals(partition.getForeign())
+                ? Generators.referenceForeignTable(comparisonDatabase, partition.getSchemaName(), partition.getName()) : null;
+        boolean simpleForeign = Generators.isSimpleForeignPartition(foreign);
+        if (Boolean.TRUE.equals(partition.getForeign()) && !simpleForeign || partition.getPartitionBy() != null) {
             AbstractPartitionOfChange attach = switch (bound.kind()) {
                 case "DEFAULT" -> new AttachDefaultPartitionChange();
                 case "RANGE" -> new AttachRangePartitionChange();
@@ -82,6 +88,13 @@ public class MissingPartitionChangeGenerator extends AbstractChangeGenerator imp
         create.setParentSchemaName(parentSchema);
         create.setParentTableName(partition.getParentTableName());
         setBounds(create, bound, true);
+        if (simpleForeign) {
+            Map<String, String> options = Options.asMap(foreign.getOptionsAsCreated());
+            create.setServerName(foreign.getServerName());
+            create.setRemoteSchemaName(options.get("schema_name"));
+            create.setRemoteTableName(options.get("table_name"));
+            return new Change[] {create};
+        }
         List<Change> changes = new ArrayList<>(List.of(create));
         changes.addAll(rows(partition, control, referenceDatabase, comparisonDatabase, chain));
         return changes.toArray(new Change[0]);

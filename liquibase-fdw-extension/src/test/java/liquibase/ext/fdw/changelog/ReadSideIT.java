@@ -167,11 +167,11 @@ class ReadSideIT {
             for (String format : List.of("xml", "yaml", "json")) {
                 String changelog = commands.generateChangelog(coordinator, "generated." + format, null);
                 assertFalse(changelog.contains("secret pw"), changelog);
-                System.out.println("CHANGELOG " + format + "\n" + changelog);
-                try (TestDatabase target = TestDatabase.create(major, "coordinator")) {
+                                try (TestDatabase target = TestDatabase.create(major, "coordinator")) {
                     target.execute("CREATE SCHEMA sales");
                     apply(dir, "generated." + format, target, pair);
-                    assertEquals(Catalogs.snapshot(coordinator), Catalogs.snapshot(target), format);
+                    assertEquals(comparable(major, Catalogs.snapshot(coordinator)), comparable(major, Catalogs.snapshot(target)),
+                            format);
                     assertNoDifferences(commands.diff(coordinator, target).result());
                 }
             }
@@ -234,6 +234,20 @@ class ReadSideIT {
                         + " SERVER shard_two OPTIONS (schema_name 'remote', table_name 'readings_o')",
                 "CREATE FOREIGN TABLE sales.\"Remote Notes\" (id int OPTIONS (column_name 'note_id') NOT NULL, body text)"
                         + " SERVER shard_two OPTIONS (schema_name 'remote', table_name 'notes', fetch_size '100')");
+    }
+
+    /**
+     * The catalog to compare. PostgreSQL 18 names NOT NULL constraints: a partition created PARTITION OF takes the
+     * parent's names, one created on its own and attached keeps its own. A sub-partitioned partition is recreated by
+     * createPartitionedTable + attach (createPartition has no partition key), so on 18 its subtree's NOT NULL
+     * constraints are compared without their names.
+     */
+    private static List<String> comparable(int major, List<String> catalog) {
+        if (major < 18) {
+            return catalog;
+        }
+        return catalog.stream().map(line -> line.matches("constraint: sales\\.readings_mid(_m|_other)? \\S+ NOT NULL .*")
+                ? line.replaceFirst(" \\S+ NOT NULL", " (name) NOT NULL") : line).toList();
     }
 
     /** The catalog of a new database holding only the empty schema. */

@@ -15,6 +15,7 @@ import liquibase.exception.UnexpectedLiquibaseException;
 import liquibase.diff.DiffResult;
 import liquibase.diff.output.DiffOutputControl;
 import liquibase.ext.fdw.option.FdwOption;
+import liquibase.ext.fdw.snapshot.ForeignTable;
 import liquibase.ext.fdw.snapshot.Options;
 import liquibase.structure.DatabaseObject;
 import liquibase.structure.core.Schema;
@@ -146,5 +147,30 @@ public final class Generators {
         List<String> names = new ArrayList<>(Options.asMap(optionsAsCreated).keySet());
         List<String> present = candidates.stream().filter(names::contains).toList();
         return names.size() >= present.size() && names.subList(0, present.size()).equals(present) ? present : List.of();
+    }
+
+    /**
+     * Whether a foreign partition is written as {@code fdw:createPartition ... serverName} (CREATE FOREIGN TABLE ...
+     * PARTITION OF, as it was most likely created): it has no options but the remote schema and table, and no column
+     * options. Others are created as foreign tables and attached, which keeps every option.
+     */
+    public static boolean isSimpleForeignPartition(ForeignTable table) {
+        return table != null && Boolean.TRUE.equals(table.getPartition())
+                && shorthands(table.getOptionsAsCreated(), List.of("schema_name", "table_name")).size()
+                        == table.getOptionsAsCreated().size()
+                && !table.getColumnList().isEmpty()
+                && table.getColumnList().stream().allMatch(c -> c.options().isEmpty());
+    }
+
+    /** The foreign table of the reference snapshot, or null. */
+    public static ForeignTable referenceForeignTable(Database comparisonDatabase, String schemaName, String name) {
+        DiffResult diff = diffResult(comparisonDatabase);
+        if (diff == null) {
+            return null;
+        }
+        ForeignTable example = new ForeignTable();
+        example.setName(name);
+        example.setSchemaName(schemaName);
+        return diff.getReferenceSnapshot().get(example);
     }
 }
