@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * PostgreSQL prints; generate-changelog of the sample coordinator and of a harder coordinator (list, hash,
  * sub-partitioned, multi-column MINVALUE range, quoted names, foreign partitions on two servers, options with quotes)
  * applies to an empty database and gives the same catalogs, with a diff that reports nothing; the diff names a
- * changed bound, option and missing server; drop-all leaves an empty catalog. The two shards are shared by the tests
- * of a major.
+ * changed bound, option and missing server, and diff-changelog turns such drift back; drop-all leaves an empty
+ * catalog. The two shards are shared by the tests of a major.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadSideIT {
@@ -184,7 +184,8 @@ class ReadSideIT {
             copy.execute("ALTER TABLE sales.\"Cities\" DETACH PARTITION sales.\"cities nordic\"",
                     "ALTER TABLE sales.\"Cities\" ATTACH PARTITION sales.\"cities nordic\" FOR VALUES IN ('NO', 'DK')",
                     "ALTER SERVER shard_two OPTIONS (SET fetch_size '50')",
-                    "DROP SERVER \"Shard One\" CASCADE");
+                    "DROP SERVER \"Shard One\" CASCADE",
+                    "CREATE SERVER extra FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'nowhere')");
             String report = commands.diff(coordinator, copy).report();
             for (String expected : List.of(
                     "Missing Foreign Server(s): \n     Shard One",
@@ -193,6 +194,17 @@ class ReadSideIT {
                     "shard_two\n          options changed from")) {
                 assertTrue(report.contains(expected), expected + " in\n" + report);
             }
+
+            // diff-changelog turns the drift back: re-attach with the bound, SET the option, recreate the server with
+            // its mapping and foreign partition, drop the extra server.
+            String fix = commands.diffChangelog(coordinator, copy, "fix.yaml");
+            for (String expected : List.of("detachPartition:", "attachListPartition:", "values: NO, SE, 'O''Hare, IL'",
+                    "alterForeignServer:", "action: set", "createForeignServer:", "dropForeignServer:")) {
+                assertTrue(fix.contains(expected), expected + " in\n" + fix);
+            }
+            apply(dir, "fix.yaml", copy, pair);
+            assertEquals(comparable(major, Catalogs.snapshot(coordinator)), comparable(major, Catalogs.snapshot(copy)));
+            assertNoDifferences(commands.diff(coordinator, copy).result());
 
             commands.dropAll(coordinator);
             assertEquals(emptyCatalog(major, "sales"), Catalogs.snapshot(coordinator));

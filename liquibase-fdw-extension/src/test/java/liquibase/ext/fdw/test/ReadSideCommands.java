@@ -52,6 +52,17 @@ public final class ReadSideCommands {
         return java.nio.file.Files.readString(directory.resolve(file));
     }
 
+    /** Runs {@code diffChangelog} of {@code target} against {@code reference} into {@code file}; returns its text. */
+    public String diffChangelog(TestDatabase reference, TestDatabase target, String file) throws Exception {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("changelogFile", directory.resolve(file).toString());
+        arguments.put("schemas", schemas);
+        arguments.put("includeSchema", true);
+        arguments.put("author", "generated");
+        run(target, reference, "diffChangelog", arguments);
+        return java.nio.file.Files.readString(directory.resolve(file));
+    }
+
     /** The diff of {@code target} against {@code reference}: the result and the printed report. */
     public Diff diff(TestDatabase reference, TestDatabase target) throws Exception {
         Result result = run(target, reference, "diff", Map.of("schemas", schemas));

@@ -173,4 +173,25 @@ public final class Generators {
         example.setSchemaName(schemaName);
         return diff.getReferenceSnapshot().get(example);
     }
+
+    /**
+     * The option actions that turn the target's options into the reference's: ADD or SET (in the reference's order)
+     * what the reference has, DROP what only the target has; {@code without} are left out.
+     */
+    public static List<FdwOption> optionChanges(List<String> reference, List<String> target, List<String> without) {
+        Map<String, String> wanted = Options.asMap(reference);
+        Map<String, String> present = Options.asMap(target);
+        List<FdwOption> changes = new ArrayList<>();
+        wanted.forEach((name, value) -> {
+            if (!without.contains(name) && !value.equals(present.get(name))) {
+                changes.add(FdwOption.withAction(name, value, present.containsKey(name) ? "set" : "add"));
+            }
+        });
+        present.keySet().forEach(name -> {
+            if (!without.contains(name) && !wanted.containsKey(name)) {
+                changes.add(FdwOption.withAction(name, null, "drop"));
+            }
+        });
+        return changes;
+    }
 }
