@@ -82,7 +82,10 @@ public class FdwSnapshotGenerator implements SnapshotGenerator {
                     }
                 }
             }
-        } else if (result instanceof Table table && table.getSchema() != null && table.getSchema().getName() != null) {
+        } else if (result instanceof Table table && table.getSchema() != null && table.getSchema().getName() != null
+                && snapshot.getSnapshotControl().shouldInclude(Partition.class)) {
+            // Without partitions in the snapshot (diff types chosen without them) tables stay as core sees them, so
+            // no partition is left out of a changelog.
             stampPartitioning(table, snapshot.getDatabase());
         }
         return result;
@@ -171,7 +174,9 @@ public class FdwSnapshotGenerator implements SnapshotGenerator {
             throws SQLException {
         Map<String, UserMapping> found = new LinkedHashMap<>();
         Map<String, List<String>> options = new LinkedHashMap<>();
-        for (List<String> row : query(connection, "SELECT um.usename, um.srvname, o.option_name, o.option_value"
+        // The secrets' values are not even fetched: only whether a password is there.
+        for (List<String> row : query(connection, "SELECT um.usename, um.srvname, o.option_name,"
+                + " CASE WHEN o.option_name IN ('password', 'sslpassword') THEN NULL ELSE o.option_value END"
                 + " FROM pg_user_mappings um JOIN pg_foreign_server s ON s.oid = um.srvid"
                 + " LEFT JOIN LATERAL pg_options_to_table(um.umoptions) WITH ORDINALITY o ON true WHERE "
                 + SERVER_OF_SCHEMA + " ORDER BY 2, 1, o.ordinality", schema, isDefault)) {

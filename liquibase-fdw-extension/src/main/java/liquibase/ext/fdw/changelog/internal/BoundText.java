@@ -55,9 +55,13 @@ public record BoundText(String from, String to, String values, String modulus, S
         throw new IllegalArgumentException("not a partition bound: " + bound);
     }
 
+    /** A YAML 1.1 timestamp: unquoted in a YAML changelog it would be read as a date, not as the text it is. */
+    private static final java.util.regex.Pattern YAML_TIMESTAMP = java.util.regex.Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}.*");
+
     /**
      * The items with the quotes taken off literals that need none in the attribute syntax (no comma, quote,
-     * backslash or surrounding space, not a keyword), so {@code '2016-01-01'} reads {@code 2016-01-01}.
+     * backslash or surrounding space, not a keyword), so {@code 'Oslo'} reads {@code Oslo}. Dates and timestamps keep
+     * their quotes: written bare into a YAML changelog they would come back as YAML dates, shifted by the time zone.
      */
     static String plain(String items) {
         List<String> result = new ArrayList<>();
@@ -66,7 +70,8 @@ public record BoundText(String from, String to, String values, String modulus, S
                 String inner = item.substring(1, item.length() - 1);
                 boolean simple = !inner.isEmpty() && inner.strip().equals(inner) && inner.indexOf(',') < 0
                         && inner.indexOf('\'') < 0 && inner.indexOf('\\') < 0
-                        && !liquibase.ext.fdw.partition.BoundItems.KEYWORDS.contains(inner.toUpperCase(java.util.Locale.ROOT));
+                        && !liquibase.ext.fdw.partition.BoundItems.KEYWORDS.contains(inner.toUpperCase(java.util.Locale.ROOT))
+                        && !YAML_TIMESTAMP.matcher(inner).matches();
                 result.add(simple ? inner : item);
             } else {
                 result.add(item);

@@ -13,9 +13,15 @@ class BoundTextTest {
 
     @Test
     void rangeWithMinvalueAndQuotedLiterals() {
-        assertEquals(new BoundText("MINVALUE, MINVALUE", "m, 2000-01-01", null, null, null, false),
+        assertEquals(new BoundText("MINVALUE, MINVALUE", "m, '2000-01-01'", null, null, null, false),
                 BoundText.parse("FOR VALUES FROM (MINVALUE, MINVALUE) TO ('m', '2000-01-01')"));
         assertEquals("RANGE", BoundText.parse("FOR VALUES FROM ('a') TO ('b')").kind());
+    }
+
+    @Test
+    void datesKeepTheirQuotesSoYamlReadsThemAsText() {
+        assertEquals(new BoundText("'2016-01-01'", "'2017-01-01 00:00:00'", null, null, null, false),
+                BoundText.parse("FOR VALUES FROM ('2016-01-01') TO ('2017-01-01 00:00:00')"));
     }
 
     @Test
