@@ -1,0 +1,44 @@
+package liquibase.ext.fdw.changelog;
+
+import liquibase.change.Change;
+import liquibase.database.Database;
+import liquibase.diff.output.DiffOutputControl;
+import liquibase.diff.output.changelog.AbstractChangeGenerator;
+import liquibase.diff.output.changelog.ChangeGeneratorChain;
+import liquibase.ext.fdw.changelog.internal.Generators;
+import liquibase.structure.DatabaseObject;
+import liquibase.diff.output.changelog.MissingObjectChangeGenerator;
+import liquibase.ext.fdw.change.createextension.CreateExtensionChange;
+import liquibase.ext.fdw.snapshot.Extension;
+import liquibase.ext.fdw.snapshot.ForeignServer;
+import liquibase.structure.core.Table;
+
+/** Emits {@code fdw:createExtension} for a missing extension, before any server or table. */
+public class MissingExtensionChangeGenerator extends AbstractChangeGenerator implements MissingObjectChangeGenerator {
+
+    @Override
+    public int getPriority(Class<? extends DatabaseObject> objectType, Database database) {
+        return Extension.class.isAssignableFrom(objectType) && Generators.applies(database) ? PRIORITY_DATABASE : PRIORITY_NONE;
+    }
+
+    @Override
+    public Class<? extends DatabaseObject>[] runAfterTypes() {
+        return null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Class<? extends DatabaseObject>[] runBeforeTypes() {
+        return new Class[] {ForeignServer.class, Table.class};
+    }
+
+    @Override
+    public Change[] fixMissing(DatabaseObject missingObject, DiffOutputControl control, Database referenceDatabase,
+            Database comparisonDatabase, ChangeGeneratorChain chain) {
+        Extension extension = (Extension) missingObject;
+        CreateExtensionChange change = new CreateExtensionChange();
+        change.setName(extension.getName());
+        change.setSchemaName(Generators.schema(control, referenceDatabase, extension.getSchemaName()));
+        return new Change[] {change};
+    }
+}

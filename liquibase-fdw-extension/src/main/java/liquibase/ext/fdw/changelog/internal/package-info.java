@@ -1,0 +1,2 @@
+/** Helpers of the change generators; not API. */
+package liquibase.ext.fdw.changelog.internal;
