@@ -26,6 +26,7 @@ import liquibase.ext.fdw.change.importforeignschema.ImportForeignSchemaChange;
 import liquibase.ext.fdw.nodes.SharedNodes;
 import liquibase.ext.fdw.sql.SqlLiterals;
 import liquibase.ext.fdw.test.TestDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.postgresql.util.PSQLException;
@@ -38,6 +39,7 @@ import org.postgresql.util.PSQLException;
  * postgres_fdw lists every valid option in its hint (14 and 15), that list must equal the table too, which proves no
  * option is missing from it.
  */
+@Tag("timezone") // the proof runs under both JVM zones, like the bounds corpus
 class PostgresFdwOptionsIT {
     private static final String INVALID_OPTION_NAME = "HV00D";
     private static final String HINT_LIST = "Valid options in this context are: ";

@@ -82,25 +82,6 @@ class ReplicationChangesTest {
     }
 
     @Test
-    void readmeShowsTheGeneratedSql() throws Exception {
-        CreatePublicationChange publication = new CreatePublicationChange();
-        publication.setName("shard1_pub");
-        publication.setTables("box2_schema.temperatures_2016");
-        CreateSubscriptionChange subscription = new CreateSubscriptionChange();
-        subscription.setName("shard1_replica");
-        subscription.setHost("box2");
-        subscription.setPort("5432");
-        subscription.setDbname("shard1");
-        subscription.setUser("rep");
-        subscription.setPassword("pw-of-rep");
-        subscription.setPublications("shard1_pub");
-        subscription.setOptions(List.of(new FdwOption("copy_data", "true")));
-        String shown = Offline.sql(publication, PG).get(0) + ";\n" + Offline.sql(subscription, PG).get(0).replace("pw-of-rep", "********")
-                + ";\n-- rollback\n" + Offline.rollbackSql(subscription, PG).get(0) + ";\n" + Offline.rollbackSql(publication, PG).get(0) + ";\n";
-        assertTrue(Files.readString(Path.of("..", "README.md")).contains(shown), shown);
-    }
-
-    @Test
     void validationNamesAttributeValueAndFix() {
         CreatePublicationChange both = new CreatePublicationChange();
         both.setName("p");

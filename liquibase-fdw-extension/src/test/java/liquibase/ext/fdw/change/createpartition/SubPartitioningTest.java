@@ -1,7 +1,6 @@
 package liquibase.ext.fdw.change.createpartition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import liquibase.database.Database;
@@ -33,24 +32,6 @@ class SubPartitioningTest {
                 + " ('2016-01-01') TO ('2017-01-01') PARTITION BY LIST (city, (lower(country))) TABLESPACE fast"),
                 Offline.sql(change, PG));
         assertEquals(List.of("DROP TABLE box1_schema.temperatures_2016"), Offline.rollbackSql(change, PG));
-    }
-
-    @Test
-    void readmeShowsTheGeneratedSql() throws Exception {
-        CreatePartitionChange list = new CreatePartitionChange();
-        list.setTableName("temperatures_2016");
-        list.setParentTableName("temperatures");
-        list.setFrom("2016-01-01");
-        list.setTo("2017-01-01");
-        list.setPartitionStrategy("LIST");
-        list.setPartitionKey("city");
-        CreatePartitionChange oslo = new CreatePartitionChange();
-        oslo.setTableName("temperatures_2016_oslo");
-        oslo.setParentTableName("temperatures_2016");
-        oslo.setValues("Oslo, Bergen");
-        String shown = Offline.sql(list, PG).get(0) + ";\n" + Offline.sql(oslo, PG).get(0) + ";\n-- rollback\n"
-                + Offline.rollbackSql(list, PG).get(0) + ";\n";
-        assertTrue(java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md")).contains(shown), shown);
     }
 
     @Test
