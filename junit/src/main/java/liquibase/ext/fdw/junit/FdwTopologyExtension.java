@@ -72,7 +72,7 @@ public final class FdwTopologyExtension implements BeforeAllCallback, TestInstan
         Declaration declaration = declaration(annotation, testClass);
         ExtensionContext.Store store = annotation.shared()
                 ? context.getRoot().getStore(NAMESPACE) : classContext.getStore(NAMESPACE);
-        Object key = annotation.shared() ? declaration : testClass;
+        Object key = annotation.shared() ? declaration.sharingKey() : testClass;
         TopologyLog log = new StandardOutLog(testClass.getSimpleName());
         RunningTopology running;
         // Shared nodes are started once even when classes run in parallel; the store computes under its own lock.

@@ -1,6 +1,7 @@
 package liquibase.ext.fdw.junit.internal;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import liquibase.ext.fdw.topology.NodeDefinition;
@@ -23,5 +24,10 @@ public record Declaration(Path topologyFile, List<NodeDefinition> inlineNodes, P
     public Declaration {
         inlineNodes = List.copyOf(inlineNodes);
         properties = Map.copyOf(properties);
+    }
+
+    /** What makes two declarations the same nodes: everything but the class that declares them. */
+    public Object sharingKey() {
+        return Arrays.asList(topologyFile, inlineNodes, changeLogDirectory, postgresVersion, update, contexts, properties);
     }
 }
