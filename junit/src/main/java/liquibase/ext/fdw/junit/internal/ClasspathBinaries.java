@@ -8,6 +8,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Enumeration;
+import liquibase.ext.fdw.nodes.NodeException;
 import liquibase.ext.fdw.nodes.PostgresBinaries;
 
 /**
@@ -19,10 +20,26 @@ public final class ClasspathBinaries {
     private ClasspathBinaries() {
     }
 
-    /** The binaries of {@code major}; the launcher's message says how to get them when none are found. */
+    /**
+     * The binaries of {@code major}. When they are nowhere, the message names the test dependency to add, so the
+     * user's build fetches them through its own repositories like any other jar.
+     */
     public static PostgresBinaries forMajor(int major) {
         Path jar = onClassPath(PostgresBinaries.jarFileName(major), Thread.currentThread().getContextClassLoader());
-        return jar != null ? PostgresBinaries.fromJar(jar) : PostgresBinaries.forMajor(major);
+        if (jar != null) {
+            return PostgresBinaries.fromJar(jar);
+        }
+        try {
+            return PostgresBinaries.forMajor(major);
+        } catch (NodeException e) {
+            if (!PostgresBinaries.supportedMajors().contains(major)) {
+                throw e;
+            }
+            String[] gav = PostgresBinaries.coordinates(major).split(":");
+            throw new NodeException("PostgreSQL " + major + " server binaries for this platform are not on the test"
+                    + " class path; add the test dependency <dependency><groupId>" + gav[0] + "</groupId><artifactId>"
+                    + gav[1] + "</artifactId><version>" + gav[2] + "</version><scope>test</scope></dependency>.", e);
+        }
     }
 
     /** The class-path jar named {@code fileName}, or null. Every jar has a manifest: it finds them all. */

