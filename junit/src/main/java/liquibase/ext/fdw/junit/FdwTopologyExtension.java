@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import liquibase.ext.fdw.junit.internal.Declaration;
 import liquibase.ext.fdw.junit.internal.RunningTopology;
 import liquibase.ext.fdw.topology.NodeDefinition;
@@ -67,18 +66,21 @@ public final class FdwTopologyExtension implements BeforeAllCallback, TestInstan
     /** The running nodes of the class's declaration, started on first use. */
     private static FdwNodes nodes(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
-        Class<?> testClass = classContext.getRequiredTestClass();
-        FdwTopology annotation = annotation(testClass);
-        Declaration declaration = declaration(annotation, testClass);
-        ExtensionContext.Store store = annotation.shared()
-                ? context.getRoot().getStore(NAMESPACE) : classContext.getStore(NAMESPACE);
-        Object key = annotation.shared() ? declaration.sharingKey() : testClass;
-        TopologyLog log = new StandardOutLog(testClass.getSimpleName());
-        RunningTopology running;
-        // Shared nodes are started once even when classes run in parallel; the store computes under its own lock.
-        synchronized (FdwTopologyExtension.class) {
-            running = store.getOrComputeIfAbsent(key, k -> new RunningTopology(declaration, log), RunningTopology.class);
+        Class<?> owner = owner(classContext.getRequiredTestClass());
+        FdwTopology annotation = AnnotationSupport.findAnnotation(owner, FdwTopology.class).orElseThrow();
+        // @Nested classes use the nodes of the class that declares the topology.
+        ExtensionContext ownerContext = classContext;
+        while (ownerContext.getTestClass().map(c -> c != owner).orElse(false) && ownerContext.getParent().isPresent()) {
+            ownerContext = ownerContext.getParent().get();
         }
+        Declaration declaration = declaration(annotation, owner);
+        ExtensionContext.Store store = annotation.shared()
+                ? context.getRoot().getStore(NAMESPACE) : ownerContext.getStore(NAMESPACE);
+        Object key = annotation.shared() ? declaration.sharingKey() : owner;
+        TopologyLog log = new StandardOutLog(owner.getSimpleName());
+        // The store computes a key's value once, also under parallel execution; other keys start meanwhile.
+        RunningTopology running = store.getOrComputeIfAbsent(key, k -> new RunningTopology(declaration, log),
+                RunningTopology.class);
         return new FdwNodes(running.addresses(), running.properties());
     }
 
@@ -90,11 +92,11 @@ public final class FdwTopologyExtension implements BeforeAllCallback, TestInstan
         return c;
     }
 
-    private static FdwTopology annotation(Class<?> testClass) {
+    /** The test class or the enclosing class that carries {@link FdwTopology} (inherited ones count). */
+    private static Class<?> owner(Class<?> testClass) {
         for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
-            Optional<FdwTopology> found = AnnotationSupport.findAnnotation(c, FdwTopology.class);
-            if (found.isPresent()) {
-                return found.get();
+            if (AnnotationSupport.isAnnotated(c, FdwTopology.class)) {
+                return c;
             }
         }
         throw new ExtensionConfigurationException(testClass.getName() + " uses FdwTopologyExtension without"

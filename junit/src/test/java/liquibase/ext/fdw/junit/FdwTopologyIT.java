@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** A topology file with {@code update = true}: nodes injected into a field and a parameter, changelogs applied. */
@@ -58,6 +59,15 @@ class FdwTopologyIT {
             assertTrue(rs.next());
             assertEquals("shard", rs.getString(1));
             assertTrue(!b.isClosed());
+        }
+    }
+
+    @Nested
+    class NestedTests {
+        @Test
+        void useTheNodesOfTheEnclosingClass(FdwNodes parameter) {
+            assertEquals(nodes.jdbcUrl("coordinator"), parameter.jdbcUrl("coordinator"));
+            assertEquals(nodes.password("coordinator"), parameter.password("coordinator"));
         }
     }
 }
