@@ -28,7 +28,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class TopologyLoader {
     static final Set<String> TOP_KEYS = Set.of("embedded", "nodes");
-    static final Set<String> EMBEDDED_KEYS = Set.of("postgresVersion");
+    // provider and image choose how a test front end (liquibase-fdw-junit) starts the nodes; the engine itself
+    // always starts embedded nodes with the launcher, so it only checks they are scalars.
+    static final Set<String> EMBEDDED_KEYS = Set.of("postgresVersion", "provider", "image");
     static final Set<String> NODE_KEYS = Set.of("url", "username", "password", "passwordEnv", "serverId",
             "changeLogFile", "contexts", "labels", "defaultSchemaName", "properties", "dependsOn");
 
@@ -89,8 +91,12 @@ public final class TopologyLoader {
             if (key.equals("embedded")) {
                 MappingNode embedded = mapping(tuple.getValueNode(), "'embedded'", "a mapping like { postgresVersion: 17 }");
                 for (NodeTuple setting : embedded.getValue()) {
-                    key(setting, EMBEDDED_KEYS, "'embedded'");
-                    postgresVersion = integer(setting.getValueNode(), "'embedded.postgresVersion'");
+                    String embeddedKey = key(setting, EMBEDDED_KEYS, "'embedded'");
+                    if (embeddedKey.equals("postgresVersion")) {
+                        postgresVersion = integer(setting.getValueNode(), "'embedded.postgresVersion'");
+                    } else {
+                        scalar(setting.getValueNode(), "'embedded." + embeddedKey + "'");
+                    }
                 }
             } else {
                 sawNodes = true;

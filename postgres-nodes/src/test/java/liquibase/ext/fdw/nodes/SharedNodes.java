@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Nodes shared by everything in one JVM (a test run, a demo), started on first use and stopped at exit. Tests
- * isolate themselves by creating a fresh database per test rather than a fresh server.
+ * Test helper of this build (shipped in the launcher's test-jar, not its main jar): nodes shared by every test in
+ * one JVM, started on first use and stopped at exit, and the majors the build tests against. Tests isolate
+ * themselves by creating a fresh database per test rather than a fresh server.
  */
 public final class SharedNodes {
     /** System property listing the majors tests run against, e.g. {@code 14,15,16,17,18}. */
