@@ -47,7 +47,7 @@ final class Recovery {
         Map<String, List<String>> lines = new LinkedHashMap<>();
         Map<String, String> failures = new LinkedHashMap<>();
         try {
-            for (NodeAddress address : addresses.values()) {
+            for (NodeAddress address : new java.util.TreeMap<>(addresses).values()) {
                 lines.put(address.name(), new ArrayList<>());
                 try {
                     Connection connection = connector.open(address);
@@ -103,7 +103,7 @@ final class Recovery {
             }
         }
         List<NodeResult> results = new ArrayList<>();
-        for (String node : addresses.keySet()) {
+        for (String node : new java.util.TreeSet<>(addresses.keySet())) {
             List<String> done = lines.get(node);
             if (unreachable.containsKey(node)) {
                 String message = "unreachable: " + unreachable.get(node) + "; run recover again once it is back";

@@ -23,6 +23,8 @@ import liquibase.Scope;
  *     parallel ({@link LevelExecutor}, {@link NodeCommands});</li>
  * <li>with {@code onFailure=rollback}, undo what the run applied ({@link RunRollback}).</li>
  * </ol>
+ * An update first finishes what crashed atomic runs left prepared ({@link Recovery}); an atomic update checks every
+ * node can take part ({@link AtomicPreflight}) and ends with the two-phase commit of {@link AtomicRun}.
  * SQL-writing goals run one node at a time, because Liquibase keeps the executor that redirects SQL to the output in
  * a JVM-wide registry that each command resets.
  */

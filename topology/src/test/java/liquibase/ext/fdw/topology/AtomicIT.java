@@ -32,6 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 class AtomicIT {
     private static final List<String> NODES = List.of("shard1", "shard2", "coordinator");
     private static final List<String> ROWS = new ArrayList<>();
+    private static final String LIMITS = """
+
+            Limits: recovery runs only for runs with no session left on any node (a live run finishes its own transactions);
+            it rolls back only when every node of the topology could be asked, since the decision may sit on a node that did
+            not answer. A node whose data is lost for good after the decision cannot commit: the others do, and that node must
+            be restored and updated again. Until recovery runs, prepared transactions keep their locks and hold back vacuum.
+            """;
     private static final String CHANGELOG = """
             databaseChangeLog:
               - changeSet:
@@ -90,6 +97,7 @@ class AtomicIT {
                 |---|---|---|---|---|
                 """);
         ROWS.stream().sorted().forEach(row -> md.append(row).append('\n'));
+        md.append(LIMITS);
         Path file = Path.of(target);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, md, StandardCharsets.UTF_8);
@@ -163,6 +171,61 @@ class AtomicIT {
         }
     }
 
+    /**
+     * The SQL the preflight refuses is what PostgreSQL refuses in a transaction block (SQLSTATE 25001) or what ends
+     * the transaction; what it lets through runs in one.
+     */
+    @Test
+    void preflightSqlRulesMatchPostgres() throws Exception {
+        try (EngineNodes nodes = new EngineNodes(directory, "atomic_rules", server)) {
+            nodes.node("solo", "changelog.yaml");
+            nodes.execute("solo", "CREATE TABLE items (id int) PARTITION BY RANGE (id);"
+                    + " CREATE TABLE items_1 PARTITION OF items FOR VALUES FROM (1) TO (10)");
+            List<String> refused = List.of(
+                    "CREATE INDEX CONCURRENTLY items_1_id ON items_1 (id)",
+                    "ALTER TABLE items DETACH PARTITION items_1 CONCURRENTLY",
+                    "VACUUM items_1",
+                    "CREATE DATABASE atomic_rules_never",
+                    "DROP TABLESPACE IF EXISTS atomic_rules_never",
+                    "ALTER SYSTEM SET work_mem = '8MB'",
+                    "REINDEX DATABASE atomic_rules_solo",
+                    "CREATE SUBSCRIPTION atomic_rules_sub CONNECTION 'host=127.0.0.1 port=1' PUBLICATION p");
+            for (String sql : refused) {
+                assertTrue(AtomicPreflight.sqlProblem(sql) != null, sql);
+                try (java.sql.Connection connection = server.connect("atomic_rules_solo", server.username(),
+                        server.password())) {
+                    connection.setAutoCommit(false);
+                    java.sql.SQLException e = assertThrows(java.sql.SQLException.class,
+                            () -> connection.createStatement().execute(sql), sql);
+                    assertEquals("25001", e.getSQLState(), sql + ": " + e.getMessage());
+                    connection.rollback();
+                }
+            }
+            try (java.sql.Connection connection = server.connect("atomic_rules_solo", server.username(), server.password())) {
+                connection.setAutoCommit(false);
+                connection.createStatement().execute("CREATE TABLE escaped (id int)");
+                assertEquals("COMMIT", AtomicPreflight.sqlProblem("COMMIT"));
+                connection.createStatement().execute("COMMIT");
+                connection.rollback();
+            }
+            assertEquals(List.of("1"), nodes.query("solo", "SELECT count(*) FROM pg_class WHERE relname = 'escaped'"),
+                    "COMMIT inside the transaction ends it");
+            List<String> allowed = List.of(
+                    "DO $$ BEGIN PERFORM 1; END $$",
+                    "INSERT INTO items VALUES (1); SELECT 'VACUUM; COMMIT'",
+                    "-- VACUUM later\nSELECT 1",
+                    "CREATE INDEX items_1_plain ON items_1 (id)");
+            for (String sql : allowed) {
+                assertEquals(null, AtomicPreflight.sqlProblem(sql), sql);
+                try (java.sql.Connection connection = server.connect("atomic_rules_solo", server.username(), server.password())) {
+                    connection.setAutoCommit(false);
+                    connection.createStatement().execute(sql);
+                    connection.rollback();
+                }
+            }
+        }
+    }
+
     @Test
     void preflightRefusesAServerWithoutPreparedTransactions() throws Exception {
         NodeSpec off = NodeSpec.builder("atomic-off", serverDirectory.resolve("off")).major(17)
@@ -207,8 +270,11 @@ class AtomicIT {
             assertTrue(!update.failed(), nodes.log.toString());
             assertEquals("new", state(nodes));
             assertEquals(List.of("0"), prepared(nodes));
+            List<String> committed = nodes.log.stream().filter(line -> line.matches("INFO \\[\\w+\\]   committed fdw:.*"))
+                    .map(line -> line.replaceAll("^INFO \\[(\\w+)\\].*", "$1")).sorted().toList();
+            assertEquals(List.of("coordinator", "shard2"), committed, nodes.log.toString());
             record("SIGKILL after the decision, 1 of 3 committed", "JVM killed; recovered by the next update",
-                    "committed shard2, coordinator", nodes);
+                    "the update first committed the prepared transactions of " + String.join(", ", committed), nodes);
         }
     }
 
@@ -250,8 +316,8 @@ class AtomicIT {
             RunReport again = nodes.run(nodes.request(Goal.UPDATE, topology).atomic(true).build());
             assertTrue(!again.failed(), nodes.log.toString());
             assertEquals("new", state(nodes));
-            record("second run while the first is prepared", "second run refused (lock held), first killed",
-                    recoveries(recovered) + "; then the second run applied", nodes);
+            record("second run while the first is prepared", "second run refused (lock held), recover leaves the live"
+                    + " run alone, then the first is killed", recoveries(recovered) + "; then the second run applied", nodes);
         }
     }
 
@@ -279,7 +345,8 @@ class AtomicIT {
 
     private static String recoveries(RunReport report) {
         return String.join("; ", report.results().stream().filter(r -> r.applied() > 0)
-                .map(r -> r.node() + ": " + String.join(", ", r.lines()).replaceAll("fdw:[0-9a-f-]{36}:", "fdw:<run>:"))
+                .map(r -> r.node() + ": " + String.join(", ", r.lines()).replaceAll("fdw:[0-9a-f-]{36}:", "fdw:<run>:")
+                        .replaceAll("freed the Liquibase lock left by run [0-9a-f-]{36}", "lock freed"))
                 .toList());
     }
 
