@@ -63,6 +63,11 @@ public abstract class AbstractRunnerMojo extends AbstractTopologyMojo {
         return false;
     }
 
+    /** Atomic mode for update (two-phase commit); null leaves it to the topology file. Only update sets it. */
+    protected Boolean atomic() {
+        return null;
+    }
+
     @Override
     protected final void run(TopologyEngine engine) throws MojoFailureException {
         TopologyRequest request = request(goal())
@@ -76,6 +81,7 @@ public abstract class AbstractRunnerMojo extends AbstractTopologyMojo {
                 .propertyFile(propertyFile == null ? null : propertyFile.toPath())
                 .properties(expressionVariables)
                 .force(force())
+                .atomic(atomic())
                 .build();
         RunReport report = engine.run(request);
         if (report.failed()) {

@@ -41,7 +41,7 @@ final class ChangelogCheck {
         return sizes;
     }
 
-    private static DatabaseChangeLog parse(NodeSession session, Map<String, String> parameters) throws Exception {
+    static DatabaseChangeLog parse(NodeSession session, Map<String, String> parameters) throws Exception {
         String file = session.node().changeLogFile();
         ResourceAccessor accessor = Scope.getCurrentScope().getResourceAccessor();
         if (accessor.get(file) == null || !accessor.get(file).exists()) {

@@ -10,7 +10,8 @@ public enum Goal {
     VALIDATE("validate", false, false),
     TAG("tag", true, false),
     HISTORY("history", false, false),
-    RELEASE_LOCKS("releaseLocks", false, false);
+    RELEASE_LOCKS("releaseLocks", false, false),
+    RECOVER("recover", true, false);
 
     private final String goalName;
     private final boolean changesNodes;
@@ -37,12 +38,12 @@ public enum Goal {
      * because Liquibase takes the lock for those too and the runner must own it while nodes run in parallel.
      */
     public boolean takesLocks() {
-        return this != HISTORY && this != RELEASE_LOCKS;
+        return this != HISTORY && this != RELEASE_LOCKS && this != RECOVER;
     }
 
     /** Whether the goal reads the nodes' changelogs, so they are all parsed before any node is touched. */
     public boolean readsChangelog() {
-        return this != HISTORY && this != RELEASE_LOCKS && this != TAG;
+        return this != HISTORY && this != RELEASE_LOCKS && this != TAG && this != RECOVER;
     }
 
     /** Whether the goal writes SQL files instead of touching the nodes. */

@@ -85,6 +85,8 @@ final class NodeCommands {
                 yield new Outcome(0, 0, 0, "tagged " + settings.rollbackTag(), List.of());
             }
             case HISTORY -> history(node);
+            // The runner recovers over its own connections (Recovery), never per node.
+            case RECOVER -> throw new IllegalStateException("recover does not run per node");
             case RELEASE_LOCKS -> {
                 run(command("releaseLocks"));
                 log.info("[" + node + "] Liquibase lock released");

@@ -30,7 +30,7 @@ final class NodeSession implements AutoCloseable {
 
     /** Connects and checks the server; the message says which node, where, and what to do. */
     static NodeSession open(NodeDefinition node, NodeAddress address, NodeConnector connector) {
-        Connection connection = connector.connect(address);
+        Connection connection = DeferredCommits.wrap(connector.connect(address));
         Database database = null;
         try {
             database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -71,6 +71,11 @@ final class NodeSession implements AutoCloseable {
 
     NodeLock lock() {
         return lock;
+    }
+
+    /** The commit control of the session's connection, for atomic runs. */
+    DeferredCommits commits() {
+        return DeferredCommits.of(((JdbcConnection) database.getConnection()).getUnderlyingConnection());
     }
 
     /** Releases the lock if this session holds it, then closes the connection. */

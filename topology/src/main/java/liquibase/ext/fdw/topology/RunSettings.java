@@ -19,17 +19,27 @@ import java.util.Map;
  * @param outputDirectory where {@code <node>.sql} files and {@code report.json} are written
  * @param properties changelog parameters for every node
  * @param force releaseLocks frees even the lock of a run that is still connected
+ * @param atomic update runs each node in one transaction ended by PREPARE TRANSACTION, committed on every node only
+ *     once all prepared (two-phase commit, {@link AtomicRun})
  */
 public record RunSettings(Goal goal, String contexts, String labels, int parallelism, OnFailure onFailure,
         Integer rollbackCount, String rollbackTag, Date rollbackDate, Path outputDirectory,
-        Map<String, String> properties, boolean force) {
+        Map<String, String> properties, boolean force, boolean atomic) {
+
+    /** Settings without {@code atomic}. */
+    public RunSettings(Goal goal, String contexts, String labels, int parallelism, OnFailure onFailure,
+            Integer rollbackCount, String rollbackTag, Date rollbackDate, Path outputDirectory,
+            Map<String, String> properties, boolean force) {
+        this(goal, contexts, labels, parallelism, onFailure, rollbackCount, rollbackTag, rollbackDate, outputDirectory,
+                properties, force, false);
+    }
 
     /** Settings without {@code force}. */
     public RunSettings(Goal goal, String contexts, String labels, int parallelism, OnFailure onFailure,
             Integer rollbackCount, String rollbackTag, Date rollbackDate, Path outputDirectory,
             Map<String, String> properties) {
         this(goal, contexts, labels, parallelism, onFailure, rollbackCount, rollbackTag, rollbackDate, outputDirectory,
-                properties, false);
+                properties, false, false);
     }
 
     public RunSettings {
@@ -48,14 +58,24 @@ public record RunSettings(Goal goal, String contexts, String labels, int paralle
                         + "; it must be 1 or more (the number of changesets to roll back on each node).");
             }
         }
+        if (atomic && onFailure == OnFailure.CONTINUE) {
+            throw new InvalidArgumentException("onFailure", "atomic mode commits every node or none, so onFailure=continue"
+                    + " does not apply; leave onFailure at stop (or rollback, which atomic mode makes unnecessary).");
+        }
         if (goal == Goal.TAG && rollbackTag == null) {
             throw new InvalidArgumentException("tag", "tag needs a tag name.");
         }
     }
 
+    /** The same settings with another failure handling (atomic runs stop at the first failure). */
+    public RunSettings withGoalOnFailure(OnFailure other) {
+        return new RunSettings(goal, contexts, labels, parallelism, other, rollbackCount, rollbackTag, rollbackDate,
+                outputDirectory, properties, force, atomic);
+    }
+
     /** The same settings for another goal, e.g. validating every node before an update. */
     public RunSettings withGoal(Goal other) {
         return new RunSettings(other, contexts, labels, parallelism, onFailure, rollbackCount, rollbackTag, rollbackDate,
-                outputDirectory, properties, force);
+                outputDirectory, properties, force, atomic);
     }
 }

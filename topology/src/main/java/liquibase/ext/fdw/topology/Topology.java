@@ -16,6 +16,7 @@ public final class Topology {
     private final Path changeLogDirectory;
     private final int postgresVersion;
     private final Map<String, NodeDefinition> nodes;
+    private final boolean atomic;
 
     /**
      * Checks that every {@code dependsOn} target exists and that there is no cycle.
@@ -23,6 +24,13 @@ public final class Topology {
      * @param source name used in messages, e.g. the topology file name
      */
     public Topology(String source, Path changeLogDirectory, int postgresVersion, Collection<NodeDefinition> nodes) {
+        this(source, changeLogDirectory, postgresVersion, nodes, false);
+    }
+
+    /** A topology whose file asks for atomic updates ({@code atomic: true}) or not. */
+    public Topology(String source, Path changeLogDirectory, int postgresVersion, Collection<NodeDefinition> nodes,
+            boolean atomic) {
+        this.atomic = atomic;
         this.source = source;
         this.changeLogDirectory = changeLogDirectory;
         this.postgresVersion = postgresVersion;
@@ -62,6 +70,11 @@ public final class Topology {
 
     public Path changeLogDirectory() {
         return changeLogDirectory;
+    }
+
+    /** Whether updates run atomically over the nodes unless the request says otherwise. */
+    public boolean atomic() {
+        return atomic;
     }
 
     /** PostgreSQL major of embedded nodes. */

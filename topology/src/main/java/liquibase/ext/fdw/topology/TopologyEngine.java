@@ -43,7 +43,7 @@ public final class TopologyEngine {
     private RunReport runAlone(TopologyRequest request) {
         Topology topology = topology(request);
         List<NodeDefinition> selected = topology.select(request.nodes());
-        RunSettings settings = settings(request);
+        RunSettings settings = settings(request, topology);
         EmbeddedNodes embedded = embeddedNodes(request);
         try {
             Map<String, NodeAddress> addresses = addresses(topology, request, embedded, false);
@@ -108,7 +108,7 @@ public final class TopologyEngine {
             topology = TopologyLoader.load(request.topologyFile(), defaultMajor);
             if (request.changeLogDirectory() != null) {
                 topology = new Topology(topology.source(), request.changeLogDirectory().toAbsolutePath(),
-                        topology.postgresVersion(), topology.nodes());
+                        topology.postgresVersion(), topology.nodes(), topology.atomic());
             }
         }
         if (!Files.isDirectory(topology.changeLogDirectory())) {
@@ -117,7 +117,7 @@ public final class TopologyEngine {
         }
         if (request.postgresVersion() != null && request.postgresVersion() != topology.postgresVersion()) {
             topology = new Topology(topology.source(), topology.changeLogDirectory(), request.postgresVersion(),
-                    topology.nodes());
+                    topology.nodes(), topology.atomic());
         }
         if (!PostgresBinaries.supportedMajors().contains(topology.postgresVersion())) {
             throw new InvalidArgumentException("postgresVersion", topology.source() + ": embedded PostgreSQL "
@@ -128,11 +128,12 @@ public final class TopologyEngine {
     }
 
     /** The runner's settings: the goal's arguments, filters, failure handling and the merged changelog parameters. */
-    static RunSettings settings(TopologyRequest request) {
+    static RunSettings settings(TopologyRequest request, Topology topology) {
         return new RunSettings(request.goal(), request.contexts(), request.labels(),
                 request.parallelism() == null ? Integer.MAX_VALUE : request.parallelism(), request.onFailure(),
                 request.rollbackCount(), request.tag(), request.rollbackDate(), request.outputDirectory(),
-                properties(request), request.force());
+                properties(request), request.force(), request.goal() == Goal.UPDATE
+                        && (request.atomic() != null ? request.atomic() : topology.atomic()));
     }
 
     /** Changelog parameters for every node: the property file's entries, then the request's own (which win). */

@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * and the key.
  */
 public final class TopologyLoader {
-    static final Set<String> TOP_KEYS = Set.of("embedded", "nodes");
+    static final Set<String> TOP_KEYS = Set.of("embedded", "nodes", "atomic");
     // provider and image choose how a test front end (liquibase-fdw-junit) starts the nodes; the engine itself
     // always starts embedded nodes with the launcher, so it only checks they are scalars.
     static final Set<String> EMBEDDED_KEYS = Set.of("postgresVersion", "provider", "image");
@@ -82,13 +82,16 @@ public final class TopologyLoader {
         }
         MappingNode top = mapping(root, "the top level", "a mapping with 'nodes' (and optionally 'embedded')");
         int postgresVersion = defaultPostgresVersion;
+        boolean atomic = false;
         List<NodeDefinition> nodes = new ArrayList<>();
         boolean sawNodes = false;
         Map<String, Integer> seenTop = new LinkedHashMap<>();
         for (NodeTuple tuple : top.getValue()) {
             String key = key(tuple, TOP_KEYS, "the top level");
             once(seenTop, key, tuple, "the top level");
-            if (key.equals("embedded")) {
+            if (key.equals("atomic")) {
+                atomic = bool(tuple.getValueNode(), "'atomic'");
+            } else if (key.equals("embedded")) {
                 MappingNode embedded = mapping(tuple.getValueNode(), "'embedded'", "a mapping like { postgresVersion: 17 }");
                 for (NodeTuple setting : embedded.getValue()) {
                     String embeddedKey = key(setting, EMBEDDED_KEYS, "'embedded'");
@@ -117,7 +120,7 @@ public final class TopologyLoader {
         if (!sawNodes) {
             throw new TopologyException(source + ": key 'nodes' is missing; declare the nodes under 'nodes'.");
         }
-        return new Topology(source, changeLogDirectory, postgresVersion, nodes);
+        return new Topology(source, changeLogDirectory, postgresVersion, nodes, atomic);
     }
 
     private NodeDefinition node(NodeTuple tuple) {
@@ -200,6 +203,15 @@ public final class TopologyLoader {
             return scalar.getValue();
         }
         throw new TopologyException(source + " line " + line(node) + ": " + what + " must be a single value.");
+    }
+
+    private boolean bool(Node node, String what) {
+        String value = scalar(node, what);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new TopologyException(source + " line " + line(node) + ": " + what + " is '" + value
+                    + "'; write true or false.");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private int integer(Node node, String what) {

@@ -40,6 +40,7 @@ public final class TopologyRequest {
     private final IntFunction<PostgresBinaries> binaries;
     private final Timeouts timeouts;
     private final boolean force;
+    private final Boolean atomic;
 
     private TopologyRequest(Builder b) {
         this.goal = b.goal;
@@ -66,6 +67,7 @@ public final class TopologyRequest {
         this.binaries = b.binaries;
         this.timeouts = b.timeouts;
         this.force = b.force;
+        this.atomic = b.atomic;
     }
 
     /** A builder for a request running {@code goal}. */
@@ -180,6 +182,11 @@ public final class TopologyRequest {
         return force;
     }
 
+    /** Atomic mode for update (two-phase commit over the nodes); null: as the topology file says. */
+    public Boolean atomic() {
+        return atomic;
+    }
+
     /**
      * How long the engine waits for a node: to open the TCP connection, to log in, and for any one answer of the
      * server (0 = no limit), in seconds; handed to pgjdbc as {@code connectTimeout}, {@code loginTimeout} and
@@ -224,6 +231,7 @@ public final class TopologyRequest {
         private IntFunction<PostgresBinaries> binaries = PostgresBinaries::forMajor;
         private Timeouts timeouts = Timeouts.DEFAULT;
         private boolean force;
+        private Boolean atomic;
 
         private Builder(Goal goal) {
             this.goal = goal;
@@ -343,6 +351,12 @@ public final class TopologyRequest {
 
         public Builder force(boolean value) {
             force = value;
+            return this;
+        }
+
+        /** Atomic mode for update; null leaves it to the topology file's {@code atomic}. */
+        public Builder atomic(Boolean value) {
+            atomic = value;
             return this;
         }
 

@@ -23,6 +23,8 @@ import liquibase.Scope;
  *     parallel ({@link LevelExecutor}, {@link NodeCommands});</li>
  * <li>with {@code onFailure=rollback}, undo what the run applied ({@link RunRollback}).</li>
  * </ol>
+ * An update first finishes what crashed atomic runs left prepared ({@link Recovery}); an atomic update checks every
+ * node can take part ({@link AtomicPreflight}) and ends with the two-phase commit of {@link AtomicRun}.
  * SQL-writing goals run one node at a time, because Liquibase keeps the executor that redirects SQL to the output in
  * a JVM-wide registry that each command resets.
  */
@@ -71,6 +73,14 @@ public final class TopologyRunner {
     private RunReport runInScope(List<NodeDefinition> selected, RunSettings settings) {
         Instant started = Instant.now();
         long start = System.nanoTime();
+        if (settings.goal() == Goal.RECOVER) {
+            List<NodeResult> recovered = new Recovery(addresses, connector, log, true).run();
+            return new RunReport(settings.goal(), started, (System.nanoTime() - start) / 1_000_000, recovered);
+        }
+        if (settings.goal() == Goal.UPDATE) {
+            // A crashed atomic run may hold prepared transactions that would block this update: finish them first.
+            new Recovery(addresses, connector, log, false).run();
+        }
         List<List<NodeDefinition>> levels = new ArrayList<>(DependencyOrder.levels(selected));
         if (settings.goal().reversed()) {
             Collections.reverse(levels);
@@ -94,12 +104,20 @@ public final class TopologyRunner {
                     : LockOwnership.none(sessions.values())) {
                 RollbackTargets.check(sessions.values(), settings);
                 NodeRun nodeRun = new NodeRun(sessions, parameters, sizes);
+                if (settings.atomic()) {
+                    new AtomicPreflight(scopes).check(inOrder(levels, sessions).values(), parameters, settings);
+                }
                 if (settings.goal() == Goal.UPDATE) {
                     validateAll(levels, nodeRun, settings);
                 }
-                List<NodeResult> results = new ArrayList<>(runLevels(levels, nodeRun, settings));
+                List<NodeResult> results;
+                if (settings.atomic()) {
+                    results = runAtomically(levels, nodeRun, settings, inOrder(levels, sessions));
+                } else {
+                    results = new ArrayList<>(runLevels(levels, nodeRun, settings));
+                }
                 results.addAll(unreachable);
-                if (settings.goal() == Goal.UPDATE && settings.onFailure() == OnFailure.ROLLBACK
+                if (!settings.atomic() && settings.goal() == Goal.UPDATE && settings.onFailure() == OnFailure.ROLLBACK
                         && results.stream().anyMatch(r -> r.status() == NodeResult.Status.FAILED)) {
                     results = new RunRollback(log, levels, nodeRun::run).undo(settings, results);
                 }
@@ -161,6 +179,34 @@ public final class TopologyRunner {
         if (!problems.isEmpty()) {
             throw new ChangelogValidationException(problems);
         }
+    }
+
+    /**
+     * The update with every node's commits held back, ended by the two-phase commit of {@link AtomicRun}; whatever
+     * ends the run early (an exception) rolls every node back before the locks are released.
+     */
+    private List<NodeResult> runAtomically(List<List<NodeDefinition>> levels, NodeRun nodeRun, RunSettings settings,
+            Map<String, NodeSession> ordered) {
+        AtomicRun atomic = new AtomicRun(connector.runId(), ordered, log);
+        boolean finished = false;
+        try {
+            atomic.begin();
+            List<NodeResult> results = new ArrayList<>(atomic.finish(runLevels(levels, nodeRun, settings.withGoalOnFailure(
+                    OnFailure.STOP))));
+            finished = true;
+            return results;
+        } finally {
+            if (!finished) {
+                atomic.abort(List.of());
+            }
+        }
+    }
+
+    /** The sessions in update order (dependencies first). */
+    private static Map<String, NodeSession> inOrder(List<List<NodeDefinition>> levels, Map<String, NodeSession> sessions) {
+        Map<String, NodeSession> ordered = new LinkedHashMap<>();
+        levels.forEach(level -> level.forEach(node -> ordered.put(node.name(), sessions.get(node.name()))));
+        return ordered;
     }
 
     private List<NodeResult> runLevels(List<List<NodeDefinition>> levels, NodeRun nodeRun, RunSettings settings) {

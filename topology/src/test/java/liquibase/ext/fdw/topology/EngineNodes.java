@@ -23,7 +23,7 @@ import liquibase.ext.fdw.nodes.SharedNodes;
  * external node, with changelogs written into a test directory. Collects the engine's log lines.
  */
 final class EngineNodes implements AutoCloseable {
-    private final PostgresNode server = SharedNodes.node(17, "engine");
+    private final PostgresNode server;
     private final Path directory;
     private final String prefix;
     private final List<String> databases = new ArrayList<>();
@@ -32,6 +32,12 @@ final class EngineNodes implements AutoCloseable {
 
     /** {@code prefix} keeps the databases of one test class apart from those of others on the shared server. */
     EngineNodes(Path directory, String prefix) {
+        this(directory, prefix, SharedNodes.node(17, "engine"));
+    }
+
+    /** Nodes on {@code server} instead of the shared one (a server with settings of its own). */
+    EngineNodes(Path directory, String prefix, PostgresNode server) {
+        this.server = server;
         this.directory = directory;
         this.prefix = prefix;
     }

@@ -60,8 +60,10 @@ class FdwCommandLineIT {
         }
         Files.writeString(directory.resolve("topology.yaml"), topology, StandardCharsets.UTF_8);
 
-        String update = liquibase("fdw", "update", "--topology-file=topology.yaml");
+        String update = liquibase("fdw", "update", "--topology-file=topology.yaml", "--atomic");
         assertTrue(update.contains("[coordinator] applied coordinator.yaml::report::it"), update);
+        assertTrue(update.indexOf("[shard2] prepared (fdw:") < update.indexOf("[coordinator] decision recorded: commit run")
+                && update.indexOf("[coordinator] decision recorded") < update.indexOf("[shard1] committed"), update);
         for (String shard : List.of("shard1", "shard2")) {
             assertTrue(update.indexOf("[" + shard + "] applied shard.yaml::readings::it")
                     < update.indexOf("[coordinator] applied"), update);
@@ -69,6 +71,10 @@ class FdwCommandLineIT {
         }
         assertEquals(List.of("report"), nodes.query("coordinator", "SELECT id FROM databasechangelog"));
         assertFalse(update.contains(nodes.password()), update);
+
+        String recover = liquibase("fdw", "recover", "--topology-file=topology.yaml");
+        assertTrue(recover.contains("[shard1] nothing to recover") && recover.contains("[coordinator] nothing to recover"),
+                recover);
 
         String status = liquibase("fdw", "status", "--topology-file=topology.yaml");
         for (String node : List.of("shard1", "shard2", "coordinator")) {
@@ -81,7 +87,7 @@ class FdwCommandLineIT {
         for (String node : List.of("shard1", "shard2", "coordinator")) {
             assertEquals(List.of("0"), nodes.query(node, "SELECT count(*) FROM databasechangelog"), node);
             assertEquals(List.of("0"), nodes.query(node, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
-                    + " AND tablename NOT LIKE 'databasechangelog%'"), node);
+                    + " AND tablename NOT LIKE 'databasechangelog%' AND tablename <> 'fdw_atomic_decisions'"), node);
         }
     }
 

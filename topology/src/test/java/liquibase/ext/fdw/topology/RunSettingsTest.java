@@ -29,6 +29,10 @@ class RunSettingsTest {
         assertEquals("onFailure is 'retry'; write stop, continue or rollback.",
                 assertThrows(TopologyException.class, () -> OnFailure.parse("retry")).getMessage());
         assertEquals(OnFailure.ROLLBACK, OnFailure.parse(" Rollback "));
+        assertEquals("atomic mode commits every node or none, so onFailure=continue does not apply; leave onFailure at"
+                + " stop (or rollback, which atomic mode makes unnecessary).", assertThrows(TopologyException.class,
+                        () -> new RunSettings(Goal.UPDATE, null, null, 1, OnFailure.CONTINUE, null, null, null,
+                                Path.of("target"), Map.of(), false, true)).getMessage());
     }
 
     @Test
@@ -36,6 +40,8 @@ class RunSettingsTest {
         assertEquals(true, Goal.ROLLBACK.reversed() && Goal.ROLLBACK_SQL.reversed() && !Goal.UPDATE.reversed());
         assertEquals(true, Goal.UPDATE_SQL.writesSql() && !Goal.UPDATE.writesSql());
         assertEquals(true, Goal.STATUS.takesLocks() && !Goal.HISTORY.takesLocks() && !Goal.RELEASE_LOCKS.takesLocks());
+        // recover works over its own connections, without Liquibase locks or changelogs.
+        assertEquals(true, !Goal.RECOVER.takesLocks() && !Goal.RECOVER.readsChangelog() && !Goal.RECOVER.reversed());
         RunSettings update = new RunSettings(Goal.UPDATE, "demo", null, 2, OnFailure.ROLLBACK, null, null, null,
                 Path.of("target"), Map.of("a", "b"));
         RunSettings validate = update.withGoal(Goal.VALIDATE);

@@ -12,7 +12,7 @@ import java.util.Properties;
 /**
  * A topology update in a JVM of its own, so that a test can stop that JVM in the middle of a changeset. Reads the
  * nodes from a properties file ({@code nodes}, {@code node.<name>.url|host|port|dbname|username|password},
- * {@code changeLogDirectory}) and prints the runner's log to standard output.
+ * {@code changeLogDirectory}, {@code atomic}) and prints the runner's log to standard output.
  */
 public final class RunnerProcess {
     private RunnerProcess() {
@@ -28,7 +28,9 @@ public final class RunnerProcess {
         for (String name : properties.getProperty("nodes").split(",")) {
             String prefix = "node." + name + ".";
             nodes.add(new NodeDefinition(name, properties.getProperty(prefix + "url"), null, null, null, null,
-                    "changelog.yaml", null, null, null, Map.of(), List.of(), 0));
+                    properties.getProperty(prefix + "changelog", "changelog.yaml"), null, null, null, Map.of(),
+                    List.of(properties.getProperty(prefix + "dependsOn", "").split(",")).stream()
+                            .filter(s -> !s.isBlank()).toList(), 0));
             addresses.put(name, new NodeAddress(name, properties.getProperty(prefix + "url"),
                     properties.getProperty(prefix + "host"), Integer.parseInt(properties.getProperty(prefix + "port")),
                     properties.getProperty(prefix + "dbname"), properties.getProperty(prefix + "username"),
@@ -57,7 +59,8 @@ public final class RunnerProcess {
             }
         };
         RunSettings settings = new RunSettings(Goal.UPDATE, null, null, nodes.size(), OnFailure.STOP, null, null, null,
-                Path.of(properties.getProperty("changeLogDirectory")), Map.of());
+                Path.of(properties.getProperty("changeLogDirectory")), Map.of(), false,
+                Boolean.parseBoolean(properties.getProperty("atomic", "false")));
         new TopologyRunner(topology, addresses, log, TopologyRequest.Timeouts.DEFAULT).run(nodes, settings);
     }
 }

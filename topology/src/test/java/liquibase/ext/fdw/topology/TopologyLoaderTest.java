@@ -21,6 +21,14 @@ class TopologyLoaderTest {
     }
 
     @Test
+    void readsAtomic() {
+        assertEquals(true, parse("atomic: true\nnodes:\n  a: { changeLogFile: a.yaml }\n").atomic());
+        assertEquals(false, parse("nodes:\n  a: { changeLogFile: a.yaml }\n").atomic());
+        assertEquals("topology.yaml line 1: 'atomic' is 'yes'; write true or false.",
+                error("atomic: yes\nnodes:\n  a: { changeLogFile: a.yaml }\n"));
+    }
+
+    @Test
     void readsEveryKey() {
         Topology topology = parse(String.join("\n",
                 "embedded: { postgresVersion: 16 }",
