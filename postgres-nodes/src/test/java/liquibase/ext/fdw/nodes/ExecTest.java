@@ -17,7 +17,8 @@ class ExecTest {
         List<String> command = List.of("sh", "-c", "echo $$; sleep 600 & echo $!; echo started; sleep 600");
         // The bound is far below the program's 600 s: only a deadline that fires can meet it.
         Exec.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                () -> Exec.run("hang", command, Duration.ofSeconds(2)));
+                // 10 s leaves a loaded machine time to start the shell and print all three lines first
+                () -> Exec.run("hang", command, Duration.ofSeconds(10)));
 
         assertTrue(result.timedOut());
         assertFalse(result.ok());
@@ -27,7 +28,7 @@ class ExecTest {
             assertFalse(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false),
                     "process " + pid + " still runs");
         }
-        assertEquals("'hang' did not finish within 2 s and was killed with the processes it started; its last"
+        assertEquals("'hang' did not finish within 10 s and was killed with the processes it started; its last"
                 + " output:\n" + lines[0] + "\n" + lines[1] + "\nstarted", result.failure());
     }
 
