@@ -125,9 +125,13 @@ final class PartitionMove {
                 "    EXECUTE format('LOCK TABLE %s IN SHARE MODE', part);",
                 "  END IF;",
                 "  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('t.' || quote_ident(attname), ', ' ORDER BY attnum),",
-                "      string_agg(quote_ident(attname) || ' ' || format_type(atttypid, atttypmod)"
-                        + " || CASE WHEN attnotnull THEN ' NOT NULL' ELSE '' END, ', ' ORDER BY attnum)",
-                "    INTO cols, tcols, defs FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';",
+                "      string_agg(quote_ident(attname) || ' ' || format_type(atttypid, atttypmod) || CASE WHEN attnotnull THEN"
+                        + " coalesce(' CONSTRAINT ' || quote_ident(",
+                "        -- PostgreSQL 18 names NOT NULL constraints: the new table keeps the partition's names",
+                "        (SELECT co.conname FROM pg_constraint co JOIN pg_attribute pa ON pa.attrelid = co.conrelid AND pa.attnum = co.conkey[1]",
+                "          WHERE co.conrelid = part AND co.contype = 'n' AND pa.attname = a.attname)), '') || ' NOT NULL' ELSE '' END,"
+                        + " ', ' ORDER BY attnum)",
+                "    INTO cols, tcols, defs FROM pg_attribute a WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';",
                 "  tmp := left(rel, 50) || '_fdw_move';",
                 "  IF to_local THEN",
                 "    EXECUTE format('CREATE TABLE %I.%I (LIKE %s INCLUDING DEFAULTS INCLUDING CONSTRAINTS"
