@@ -1,0 +1,29 @@
+package liquibase.ext.fdw.change.movepartition;
+
+import liquibase.database.Database;
+import liquibase.exception.ValidationErrors;
+import liquibase.ext.fdw.sql.PostgresOnlyGenerator;
+import liquibase.sql.Sql;
+import liquibase.sql.UnparsedSql;
+import liquibase.sqlgenerator.SqlGeneratorChain;
+
+/** Renders the inverse of movePartition as one DO block that reads the origin from the ledger. */
+public class MovePartitionBackGenerator extends PostgresOnlyGenerator<MovePartitionBackStatement> {
+
+    @Override
+    public ValidationErrors validate(MovePartitionBackStatement statement, Database database,
+            SqlGeneratorChain<MovePartitionBackStatement> chain) {
+        return new ValidationErrors().checkRequiredField("tableName", statement.getTableName())
+                .checkRequiredField("partitionName", statement.getPartitionName());
+    }
+
+    @Override
+    public Sql[] generateSql(MovePartitionBackStatement s, Database database,
+            SqlGeneratorChain<MovePartitionBackStatement> chain) {
+        String parent = qualified(database, s.getSchemaName(), s.getTableName());
+        String partition = qualified(database, s.getPartitionSchemaName(), s.getPartitionName());
+        String ledger = database.escapeTableName(database.getLiquibaseCatalogName(), database.getLiquibaseSchemaName(),
+                PartitionMove.LEDGER);
+        return new Sql[] {new UnparsedSql(PartitionMove.back(parent, partition, ledger, s.getKey(), s.getLocation()))};
+    }
+}

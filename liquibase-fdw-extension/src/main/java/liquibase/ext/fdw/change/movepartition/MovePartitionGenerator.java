@@ -1,0 +1,30 @@
+package liquibase.ext.fdw.change.movepartition;
+
+import liquibase.database.Database;
+import liquibase.exception.ValidationErrors;
+import liquibase.ext.fdw.sql.PostgresOnlyGenerator;
+import liquibase.sql.Sql;
+import liquibase.sql.UnparsedSql;
+import liquibase.sqlgenerator.SqlGeneratorChain;
+
+/** Renders movePartition as one DO block (see {@link PartitionMove}). */
+public class MovePartitionGenerator extends PostgresOnlyGenerator<MovePartitionStatement> {
+
+    @Override
+    public ValidationErrors validate(MovePartitionStatement statement, Database database,
+            SqlGeneratorChain<MovePartitionStatement> chain) {
+        return new ValidationErrors().checkRequiredField("tableName", statement.getTableName())
+                .checkRequiredField("partitionName", statement.getPartitionName());
+    }
+
+    @Override
+    public Sql[] generateSql(MovePartitionStatement s, Database database, SqlGeneratorChain<MovePartitionStatement> chain) {
+        String parent = qualified(database, s.getSchemaName(), s.getTableName());
+        String partition = qualified(database, s.getPartitionSchemaName(), s.getPartitionName());
+        String ledger = database.escapeTableName(database.getLiquibaseCatalogName(), database.getLiquibaseSchemaName(),
+                PartitionMove.LEDGER);
+        return new Sql[] {new UnparsedSql(PartitionMove.forward(parent, partition, ledger, s.getKey(), s.getLocation(),
+                s.isToLocal(), s.getToServerName(), s.getToRemoteSchemaName(), s.getToRemoteTableName(),
+                s.isCreateRemoteTable()))};
+    }
+}

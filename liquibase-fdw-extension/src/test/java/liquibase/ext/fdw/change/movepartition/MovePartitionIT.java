@@ -1,0 +1,191 @@
+package liquibase.ext.fdw.change.movepartition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import liquibase.ext.fdw.nodes.SharedNodes;
+import liquibase.ext.fdw.test.Catalogs;
+import liquibase.ext.fdw.test.ChangelogRunner;
+import liquibase.ext.fdw.test.TestDatabase;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * movePartition on a coordinator with two shards: a foreign partition moves from shard A to shard B (the table created
+ * there), a local partition moves to shard B and a partition moves from shard B to a local table; rows through the
+ * parent are the same (count and checksum of full rows) after each step and after the rollback, which moves every
+ * partition back and leaves the catalogs as before. A mover killed mid-copy (pg_terminate_backend while its INSERT
+ * waits on the target) leaves the old layout serving every row, and a re-run finishes.
+ */
+class MovePartitionIT {
+    private static final String HEADER = String.join("\n",
+            "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\"",
+            "    xmlns:fdw=\"http://lbfdw.github.io/xml/ns/fdw\"",
+            "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
+            "    xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd",
+            "        http://lbfdw.github.io/xml/ns/fdw http://lbfdw.github.io/xml/ns/fdw/liquibase-fdw-1.0.xsd\">", "");
+    private static final String COLUMNS = String.join("\n",
+            "      <column name='reading_date' type='date'><constraints nullable='false'/></column>",
+            "      <column name='city' type='text'/>",
+            "      <column name='temp' type='numeric'/>");
+
+    static Stream<Integer> majors() {
+        return SharedNodes.testMajors().stream();
+    }
+
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("majors")
+    void movesThereAndBackWithEveryRow(int major, @TempDir Path dir) throws Exception {
+        try (TestDatabase shardA = TestDatabase.create(major, "shard_a");
+                TestDatabase shardB = TestDatabase.create(major, "shard_b");
+                TestDatabase coordinator = TestDatabase.create(major, "coordinator")) {
+            shardA.execute("CREATE SCHEMA box_a",
+                    "CREATE TABLE box_a.t2017 (reading_date date NOT NULL, city text, temp numeric)",
+                    "INSERT INTO box_a.t2017 SELECT date '2017-01-01' + (i % 365), 'city ' || (i % 7), i / 3.0"
+                            + " FROM generate_series(1, 3000) i",
+                    "INSERT INTO box_a.t2017 VALUES ('2017-03-03', 'Oslo', 21), ('2017-03-03', 'Oslo', 21), ('2017-04-04', NULL, NULL)");
+            shardB.execute("CREATE SCHEMA box_b");
+            coordinator.execute("CREATE EXTENSION dblink");
+            Files.writeString(dir.resolve("setup.xml"), HEADER + String.join("\n",
+                    "  <changeSet id='fdw' author='a'>",
+                    "    <fdw:createExtension name='postgres_fdw'/>",
+                    "    <fdw:createForeignServer serverName='a' host='127.0.0.1' port='${portA}' dbname='${dbA}'>",
+                    "      <fdw:option name='batch_size' value='1000'/>",
+                    "    </fdw:createForeignServer>",
+                    "    <fdw:createUserMapping userName='CURRENT_USER' serverName='a' user='${user}' password='${passwordA}'/>",
+                    "    <fdw:createForeignServer serverName='b' host='127.0.0.1' port='${portB}' dbname='${dbB}'>",
+                    "      <fdw:option name='batch_size' value='1000'/>",
+                    "    </fdw:createForeignServer>",
+                    "    <fdw:createUserMapping userName='CURRENT_USER' serverName='b' user='${user}' password='${passwordB}'/>",
+                    "  </changeSet>",
+                    "  <changeSet id='tables' author='a'>",
+                    "    <fdw:createPartitionedTable tableName='temps' partitionStrategy='RANGE' partitionKey='reading_date'>",
+                    COLUMNS,
+                    "    </fdw:createPartitionedTable>",
+                    "    <fdw:createPartition tableName='temps_default' parentTableName='temps' isDefault='true'/>",
+                    "    <fdw:createPartition tableName='temps_2016' parentTableName='temps' from='2016-01-01' to='2017-01-01'/>",
+                    "    <fdw:createPartition tableName='temps_2017' parentTableName='temps' from='2017-01-01' to='2018-01-01'",
+                    "        serverName='a' remoteSchemaName='box_a' remoteTableName='t2017'/>",
+                    "  </changeSet>",
+                    "</databaseChangeLog>", ""));
+            Files.writeString(dir.resolve("moves.xml"), HEADER + String.join("\n",
+                    "  <changeSet id='2017-to-b' author='a'>",
+                    "    <fdw:movePartition tableName='temps' partitionName='temps_2017' toServerName='b'",
+                    "        toRemoteSchemaName='box_b' toRemoteTableName='t2017' createRemoteTable='true'/>",
+                    "  </changeSet>",
+                    "  <changeSet id='2016-to-b' author='a'>",
+                    "    <fdw:movePartition tableName='temps' partitionName='temps_2016' toServerName='b'",
+                    "        toRemoteSchemaName='box_b' toRemoteTableName='t2016' createRemoteTable='true'/>",
+                    "  </changeSet>",
+                    "  <changeSet id='2017-home' author='a'>",
+                    "    <fdw:movePartition tableName='temps' partitionName='temps_2017' toLocal='true'/>",
+                    "  </changeSet>",
+                    "</databaseChangeLog>", ""));
+            new ChangelogRunner(dir, "setup.xml").parameter("portA", shardA.node().port())
+                    .parameter("portB", shardB.node().port()).parameter("dbA", shardA.name()).parameter("dbB", shardB.name())
+                    .parameter("user", shardA.node().username()).parameter("passwordA", shardA.node().password())
+                    .parameter("passwordB", shardB.node().password()).update(coordinator);
+            coordinator.execute("INSERT INTO temps SELECT date '2016-01-01' + (i % 366), 'town ' || (i % 5), -i"
+                    + " FROM generate_series(1, 2000) i",
+                    "INSERT INTO temps VALUES ('2016-02-02', 'London', 5), ('2016-02-02', 'London', 5), ('2021-01-01', 'Lima', 0)");
+            List<String> rows = rows(coordinator);
+            List<String> catalogBefore = Catalogs.snapshot(coordinator);
+            List<String> layoutBefore = layout(coordinator);
+            ChangelogRunner moves = new ChangelogRunner(dir, "moves.xml");
+
+            // A mover killed while its INSERT waits on shard B: the old layout serves every row; a re-run finishes.
+            CompletableFuture<Void> mover;
+            try (Connection blocker = shardB.connect(); Statement s = blocker.createStatement()) {
+                blocker.setAutoCommit(false);
+                s.execute("CREATE TABLE box_b.t2016 (reading_date date NOT NULL, city text, temp numeric)");
+                blocker.commit();
+                s.execute("LOCK TABLE box_b.t2016 IN SHARE MODE"); // reads pass, the copy's INSERT waits
+                mover = CompletableFuture.runAsync(() -> {
+                    try {
+                        moves.update(coordinator);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                while (!"1".equals(shardB.scalar("SELECT count(*) FROM pg_locks WHERE NOT granted"
+                        + " AND relation = 'box_b.t2016'::regclass"))) {
+                    assertTrue(!mover.isDone(), "the mover ended before its INSERT reached shard b");
+                    Thread.sleep(50);
+                }
+                assertEquals("1", coordinator.scalar("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'DO $fdw$%part regclass := ''temps_2016''::regclass%'"));
+                assertThrows(ExecutionException.class, mover::get);
+                blocker.commit();
+            }
+            // The killed session could not release Liquibase's lock (as after any killed update: release-locks).
+            coordinator.execute("UPDATE databasechangeloglock SET locked = false, lockgranted = NULL, lockedby = NULL");
+            assertEquals(rows, rows(coordinator));
+            assertEquals(List.of("temps_2016 r", "temps_2017 f b box_b.t2017", "temps_default r"), layout(coordinator));
+            assertEquals("0", shardB.scalar("SELECT count(*) FROM box_b.t2016"));
+
+            moves.update(coordinator);
+            assertEquals(rows, rows(coordinator));
+            assertEquals(List.of("temps_2016 f b box_b.t2016", "temps_2017 r", "temps_default r"), layout(coordinator));
+            assertEquals("0", shardA.scalar("SELECT count(*) FROM box_a.t2017"));
+            assertEquals("2002", shardB.scalar("SELECT count(*) FROM box_b.t2016"));
+            assertEquals("0", shardB.scalar("SELECT count(*) FROM box_b.t2017"));
+            assertEquals("3", coordinator.scalar("SELECT count(*) FROM fdw_moved_partitions"));
+
+            String rollbackSql = moves.rollbackCountSql(coordinator, 3);
+            assertTrue(rollbackSql.contains("SELECT from_local, from_server, from_schema, from_table, from_options FROM %s"
+                    + " WHERE id = $1 AND author = $2 AND partition = $3', 'public.fdw_moved_partitions')"), rollbackSql);
+            moves.rollbackCount(coordinator, 3);
+            assertEquals(rows, rows(coordinator));
+            assertEquals(layoutBefore, layout(coordinator));
+            assertEquals(catalogBefore, Catalogs.snapshot(coordinator));
+            assertEquals("3003", shardA.scalar("SELECT count(*) FROM box_a.t2017"));
+            assertEquals("0|0", shardB.scalar("SELECT (SELECT count(*) FROM box_b.t2016), (SELECT count(*) FROM box_b.t2017)"));
+
+            // A target that holds rows is refused, naming it; nothing changes.
+            shardB.execute("INSERT INTO box_b.t2017 VALUES ('2017-01-01', 'Stray', 1)");
+            Exception refused = assertThrows(Exception.class, () -> moves.update(coordinator));
+            assertContains(refused, "movePartition in moves.xml::2017-to-b::a: cannot move temps_2017: the target table"
+                    + " box_b.t2017 on server b holds rows already; the move needs it empty (delete them, or name another table).");
+            assertEquals(rows, rows(coordinator));
+            assertEquals(layoutBefore, layout(coordinator));
+            assertNotEquals(List.of(), catalogBefore);
+        }
+    }
+
+    private static void assertContains(Exception e, String expected) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        assertTrue(messages.toString().contains(expected), messages.toString());
+    }
+
+    /** Count and checksum of the full rows through the parent, and every row sorted. */
+    private static List<String> rows(TestDatabase coordinator) throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add(coordinator.scalar("SELECT count(*) || ' ' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), ''))"
+                + " FROM temps t"));
+        lines.addAll(coordinator.query("SELECT t::text FROM temps t ORDER BY 1"));
+        return lines;
+    }
+
+    /** Each partition: kind, and for a foreign one its server and remote table. */
+    private static List<String> layout(TestDatabase coordinator) throws Exception {
+        return coordinator.query("SELECT c.relname || ' ' || c.relkind::text || coalesce(' ' || s.srvname || ' '"
+                + " || (SELECT string_agg(split_part(o, '=', 2), '.' ORDER BY o) FROM unnest(ft.ftoptions) o), '')"
+                + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid LEFT JOIN pg_foreign_table ft ON ft.ftrelid = c.oid"
+                + " LEFT JOIN pg_foreign_server s ON s.oid = ft.ftserver WHERE i.inhparent = 'temps'::regclass ORDER BY 1");
+    }
+}
