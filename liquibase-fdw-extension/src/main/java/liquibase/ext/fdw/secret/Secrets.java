@@ -20,6 +20,13 @@ public final class Secrets {
     /** System property that reveals secrets in SQL output. */
     public static final String REVEAL_PROPERTY = "liquibase.fdw.revealSecrets";
 
+    /**
+     * The shortest secret value accepted: a shorter one cannot be masked in free text (a server message quoting it)
+     * without masking ordinary words, so validation refuses it. The topology engine's {@code Redactor} uses the same
+     * bound for node passwords.
+     */
+    public static final int MIN_LENGTH = 4;
+
     private static final Set<String> SECRET_OPTIONS = Set.of("password", "sslpassword");
 
     private Secrets() {
