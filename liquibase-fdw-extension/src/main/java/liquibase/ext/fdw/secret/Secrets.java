@@ -12,12 +12,14 @@ import liquibase.ext.fdw.sql.SqlLiterals;
  * Keeps secret option values (passwords) out of generated SQL files. Liquibase's SQL-output commands (updateSQL,
  * rollbackSQL, ...) swap the database's {@code jdbc} executor for a {@link LoggingExecutor}; when that is the case
  * a secret renders as {@value #MASK}, and only statements sent to a live connection carry the real value.
- * {@code -Dliquibase.fdw.revealSecrets=true} opts in to the real value in SQL output.
+ * {@link FdwConfiguration#REVEAL_SECRETS} ({@code liquibase.fdw.revealSecrets=true} as a system property, in
+ * {@code liquibase.properties}, or env {@code LIQUIBASE_FDW_REVEAL_SECRETS=true}) opts in to the real value in SQL
+ * output.
  */
 public final class Secrets {
     /** What a secret looks like in SQL output. */
     public static final String MASK = "'********'";
-    /** System property that reveals secrets in SQL output. */
+    /** The configuration key that reveals secrets in SQL output ({@link FdwConfiguration#REVEAL_SECRETS}). */
     public static final String REVEAL_PROPERTY = "liquibase.fdw.revealSecrets";
 
     /**
@@ -42,7 +44,7 @@ public final class Secrets {
 
     /** The literal for a secret value: real when executed, masked when written out as SQL. */
     public static String literal(Database database, String value) {
-        if (writesSqlOutput(database) && !Boolean.getBoolean(REVEAL_PROPERTY)) {
+        if (writesSqlOutput(database) && !Boolean.TRUE.equals(FdwConfiguration.REVEAL_SECRETS.getCurrentValue())) {
             return MASK;
         }
         return SqlLiterals.quote(value);
