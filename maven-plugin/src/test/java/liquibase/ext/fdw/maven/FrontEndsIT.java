@@ -260,8 +260,8 @@ class FrontEndsIT {
             assertTrue(refused.flat().contains("node 'slow': the Liquibase lock belongs to a run that is still connected ("),
                     refused.text());
             assertTrue(refused.flat().contains("it releases the lock when it ends. Nothing was released. If that run is"
-                    + " known to be gone, run " + (frontEnd == FrontEnd.MAVEN ? "mvn fdw:releaseLocks -Dfdw.force=true"
-                    : "liquibase fdw release-locks --topology-file=live.yaml --force=true") + " --nodes=slow."),
+                    + " known to be gone, run " + (frontEnd == FrontEnd.MAVEN ? "mvn fdw:releaseLocks -Dfdw.force=true -Dfdw.nodes=slow."
+                    : "liquibase fdw release-locks --topology-file=live.yaml --force=true --nodes=slow.")),
                     refused.text());
             assertEquals(List.of("t"), query(prefix + "slow", "SELECT locked FROM databasechangeloglock"));
         } finally {
