@@ -46,6 +46,13 @@ public final class OptionChecks {
             } else if (!drop && option.getValue() == null) {
                 errors.addError(ChangeMessages.format(change, "option '" + name + "' has no value; add value=\"...\"."));
             }
+            if (!drop && Secrets.isSecretOption(name) && option.getValue() != null
+                    && option.getValue().length() < Secrets.MIN_LENGTH) {
+                errors.addError(ChangeMessages.format(change, "option '" + name + "' is shorter than "
+                        + Secrets.MIN_LENGTH + " characters, too short to be masked in logs, SQL output and error"
+                        + " messages without masking ordinary words; use a value of " + Secrets.MIN_LENGTH
+                        + " characters or more."));
+            }
             if (!seen.add(name)) {
                 errors.addError(ChangeMessages.format(change, "option '" + name + "' is given twice; keep one."));
             }

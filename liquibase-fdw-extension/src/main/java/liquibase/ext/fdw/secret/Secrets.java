@@ -12,13 +12,22 @@ import liquibase.ext.fdw.sql.SqlLiterals;
  * Keeps secret option values (passwords) out of generated SQL files. Liquibase's SQL-output commands (updateSQL,
  * rollbackSQL, ...) swap the database's {@code jdbc} executor for a {@link LoggingExecutor}; when that is the case
  * a secret renders as {@value #MASK}, and only statements sent to a live connection carry the real value.
- * {@code -Dliquibase.fdw.revealSecrets=true} opts in to the real value in SQL output.
+ * {@link FdwConfiguration#REVEAL_SECRETS} ({@code liquibase.fdw.revealSecrets=true} as a system property, in
+ * {@code liquibase.properties}, or env {@code LIQUIBASE_FDW_REVEAL_SECRETS=true}) opts in to the real value in SQL
+ * output.
  */
 public final class Secrets {
     /** What a secret looks like in SQL output. */
     public static final String MASK = "'********'";
-    /** System property that reveals secrets in SQL output. */
+    /** The configuration key that reveals secrets in SQL output ({@link FdwConfiguration#REVEAL_SECRETS}). */
     public static final String REVEAL_PROPERTY = "liquibase.fdw.revealSecrets";
+
+    /**
+     * The shortest secret value accepted: a shorter one cannot be masked in free text (a server message quoting it)
+     * without masking ordinary words, so validation refuses it. The topology engine's {@code Redactor} uses the same
+     * bound for node passwords.
+     */
+    public static final int MIN_LENGTH = 4;
 
     private static final Set<String> SECRET_OPTIONS = Set.of("password", "sslpassword");
 
@@ -35,7 +44,7 @@ public final class Secrets {
 
     /** The literal for a secret value: real when executed, masked when written out as SQL. */
     public static String literal(Database database, String value) {
-        if (writesSqlOutput(database) && !Boolean.getBoolean(REVEAL_PROPERTY)) {
+        if (writesSqlOutput(database) && !Boolean.TRUE.equals(FdwConfiguration.REVEAL_SECRETS.getCurrentValue())) {
             return MASK;
         }
         return SqlLiterals.quote(value);

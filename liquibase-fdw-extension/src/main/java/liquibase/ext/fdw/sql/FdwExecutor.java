@@ -68,8 +68,9 @@ public class FdwExecutor extends JdbcExecutor {
     }
 
     /**
-     * {@code text} with every secret's literal replaced by {@link Secrets#MASK}, and the bare value too where it is
-     * long enough not to match ordinary words (a server message may quote it). The topology engine's
+     * {@code text} with every secret's literal replaced by {@link Secrets#MASK}, and the bare value too (a server
+     * message may quote it); validation refuses secrets shorter than {@link Secrets#MIN_LENGTH}, which would match
+     * ordinary words. The topology engine's
      * {@code liquibase.ext.fdw.topology.Redactor} masks node passwords the same way (it may not import this class):
      * a change here must be made there too.
      */
@@ -80,7 +81,7 @@ public class FdwExecutor extends JdbcExecutor {
                 continue;
             }
             masked = masked.replace(SqlLiterals.quote(value), Secrets.MASK);
-            if (value.length() >= 4) {
+            if (value.length() >= Secrets.MIN_LENGTH) {
                 masked = masked.replace(value, Secrets.MASK.substring(1, Secrets.MASK.length() - 1));
             }
         }

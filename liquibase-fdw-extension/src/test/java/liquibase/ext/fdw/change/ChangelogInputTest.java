@@ -40,7 +40,7 @@ class ChangelogInputTest {
                 ? "{\"databaseChangeLog\": [{\"changeSet\": {\"id\": \"1\", \"author\": \"a\", \"changes\": [" + changes + "]}}]}"
                 : "databaseChangeLog:\n  - changeSet:\n      id: 1\n      author: a\n      changes:\n" + changes + "\n";
         Files.writeString(dir.resolve(file), text);
-        return parse(dir, file, postgres(17), "pw");
+        return parse(dir, file, postgres(17), "pw-secret");
     }
 
     private List<String> yamlPartition(String bounds) throws Exception {
@@ -251,7 +251,7 @@ class ChangelogInputTest {
                 "      id: 1", "      author: a", "      preConditions:",
                 "        - partitionExists: { tableName: t, partitionName: t_x, from: 2016-01-01, to: '2017-01-01', hots: x }",
                 "      changes:", "        - sql: SELECT 1", ""));
-        ChangeLogParseException e = assertThrows(ChangeLogParseException.class, () -> parse(dir, "p.yaml", postgres(17), "pw"));
+        ChangeLogParseException e = assertThrows(ChangeLogParseException.class, () -> parse(dir, "p.yaml", postgres(17), "pw-secret"));
         assertTrue(e.getMessage().contains("p.yaml"), e.getMessage());
         assertTrue(e.getMessage().contains("partitionExists: attribute 'from' holds the unquoted date 2016-01-01"),
                 e.getMessage());

@@ -60,7 +60,7 @@ class EveryAttributeInputTest {
                 Files.writeString(dir.resolve("c.yaml"), "databaseChangeLog:\n  - changeSet:\n      id: 1\n"
                         + "      author: a\n      changes:\n        - " + name + ": { " + attribute + ": 2016-01-01,"
                         + " zzzzzzzzzz: x }\n");
-                List<String> errors = parse(dir, "c.yaml", postgres(17), "pw").getChanges().get(0)
+                List<String> errors = parse(dir, "c.yaml", postgres(17), "pw-secret").getChanges().get(0)
                         .validate(postgres(17)).getErrorMessages();
                 String where = name + " in c.yaml::1::a: ";
                 assertTrue(errors.contains(where + "attribute '" + attribute + "' holds the unquoted date 2016-01-01 as"
@@ -91,7 +91,7 @@ class EveryAttributeInputTest {
                 Files.writeString(dir.resolve("c.yaml"), "databaseChangeLog:\n  - changeSet:\n      id: 1\n"
                         + "      author: a\n      changes:\n        - " + name + ": { " + attribute + ": " + name64
                         + " }\n");
-                List<String> errors = parse(dir, "c.yaml", postgres(17), "pw").getChanges().get(0)
+                List<String> errors = parse(dir, "c.yaml", postgres(17), "pw-secret").getChanges().get(0)
                         .validate(postgres(17)).getErrorMessages();
                 assertTrue(errors.contains(name + " in c.yaml::1::a: attribute '" + attribute + "' is '" + name64
                         + "', 64 bytes in UTF-8; PostgreSQL keeps only the first 63 bytes of a name, so it would be cut"
@@ -119,7 +119,7 @@ class EveryAttributeInputTest {
                         + "      author: a\n      preConditions:\n        - " + precondition.getName() + ": { " + field
                         + ": 2016-01-01 }\n      changes:\n        - sql: SELECT 1\n");
                 ChangeLogParseException e = assertThrows(ChangeLogParseException.class,
-                        () -> parse(dir, "p.yaml", postgres(17), "pw"), precondition.getName() + "." + field);
+                        () -> parse(dir, "p.yaml", postgres(17), "pw-secret"), precondition.getName() + "." + field);
                 assertTrue(e.getMessage().contains(precondition.getName() + ": attribute '" + field + "' holds the"
                         + " unquoted date 2016-01-01 as the YAML/JSON parser read it"), e.getMessage());
                 checked++;

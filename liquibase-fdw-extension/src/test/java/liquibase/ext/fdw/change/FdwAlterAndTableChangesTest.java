@@ -153,6 +153,29 @@ class FdwAlterAndTableChangesTest {
     }
 
     @Test
+    void passwordsTooShortToMaskAreRefusedInEveryForm() {
+        Database database = postgres(17);
+        var alter = new liquibase.ext.fdw.change.alterusermapping.AlterUserMappingChange();
+        alter.setUserName("CURRENT_USER");
+        alter.setServerName("box2");
+        alter.setPassword("abc");
+        alter.setOptions(List.of(FdwOption.withAction("sslpassword", "", "set"), FdwOption.withAction("sslpassword", null, "drop")));
+        String tooShort = " is shorter than 4 characters, too short to be masked in logs, SQL output and error messages"
+                + " without masking ordinary words; use a value of 4 characters or more.";
+        assertEquals(List.of("alterUserMapping: option 'password'" + tooShort,
+                "alterUserMapping: option 'sslpassword'" + tooShort,
+                "alterUserMapping: option 'sslpassword' is given twice; keep one."), alter.validate(database).getErrorMessages());
+
+        var create = new liquibase.ext.fdw.change.createusermapping.CreateUserMappingChange();
+        create.setUserName("CURRENT_USER");
+        create.setServerName("box2");
+        create.setPassword("pw");
+        assertEquals(List.of("createUserMapping: option 'password'" + tooShort), create.validate(database).getErrorMessages());
+        create.setPassword("abcd");
+        assertEquals(List.of(), create.validate(database).getErrorMessages());
+    }
+
+    @Test
     void passwordShorthandSetsThePassword() {
         var change = new liquibase.ext.fdw.change.alterusermapping.AlterUserMappingChange();
         change.setUserName("CURRENT_USER");

@@ -40,7 +40,7 @@ class PartitionChangesIT {
         try (TestDatabase shard = TestDatabase.create(major, "shard");
                 TestDatabase coordinator = TestDatabase.create(major, "coordinator")) {
             String remoteUser = "p_" + shard.name();
-            shard.execute("DROP ROLE IF EXISTS " + remoteUser, "CREATE ROLE " + remoteUser + " LOGIN PASSWORD 'pw'",
+            shard.execute("DROP ROLE IF EXISTS " + remoteUser, "CREATE ROLE " + remoteUser + " LOGIN PASSWORD 'pw-secret'",
                     "CREATE SCHEMA box2_schema AUTHORIZATION " + remoteUser,
                     "CREATE TABLE box2_schema.temperatures_2017 (reading_date date NOT NULL, city text, temp numeric)",
                     "ALTER TABLE box2_schema.temperatures_2017 OWNER TO " + remoteUser);
@@ -51,7 +51,7 @@ class PartitionChangesIT {
                     "  <changeSet id='fdw' author='a'>",
                     "    <fdw:createExtension name='postgres_fdw'/>",
                     "    <fdw:createForeignServer serverName='shard' host='127.0.0.1' port='${port}' dbname='${db}'/>",
-                    "    <fdw:createUserMapping userName='CURRENT_USER' serverName='shard' user='${user}' password='pw'/>",
+                    "    <fdw:createUserMapping userName='CURRENT_USER' serverName='shard' user='${user}' password='pw-secret'/>",
                     "  </changeSet>",
                     "  <changeSet id='parent' author='a'>",
                     "    <fdw:createPartitionedTable schemaName='Box One' tableName='Temperatures' partitionStrategy='RANGE' partitionKey='reading_date'>",

@@ -51,7 +51,7 @@ class SampleTwinsTest {
             parameters.set("fdw.node." + name + ".port", "5432");
             parameters.set("fdw.node." + name + ".dbname", name);
             parameters.set("fdw.node." + name + ".username", "postgres");
-            parameters.set("fdw.node." + name + ".password", "pw");
+            parameters.set("fdw.node." + name + ".password", "pw-secret");
         }
         DatabaseChangeLog changeLog = Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), accessor),
                 (Scope.ScopedRunnerWithReturn<DatabaseChangeLog>) () ->

@@ -39,6 +39,7 @@ public final class TopologyRunner {
     /** {@code addresses} holds every node of the topology, so changelogs can refer to nodes not being run. */
     public TopologyRunner(Topology topology, Map<String, NodeAddress> addresses, TopologyLog log,
             TopologyRequest.Timeouts timeouts) {
+        Redactor.refuseUnmaskable(addresses);
         this.addresses = Map.copyOf(addresses);
         this.redactor = new Redactor(addresses.values().stream().map(NodeAddress::password).toList());
         this.log = new RedactingLog(log, redactor);

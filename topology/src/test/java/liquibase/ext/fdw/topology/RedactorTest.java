@@ -35,4 +35,19 @@ class RedactorTest {
         assertEquals("cannot connect to jdbc:postgresql://h/db?user=app&password=********&ssl=true",
                 redactor.scrub("cannot connect to jdbc:postgresql://h/db?user=app&password=unknown-to-me&ssl=true"));
     }
+
+    @Test
+    void nodePasswordTooShortToMaskIsRefusedBeforeAnyConnection() {
+        java.util.Map<String, NodeAddress> addresses = new java.util.LinkedHashMap<>();
+        addresses.put("shard2", NodeAddress.fromUrl("shard2", "jdbc:postgresql://127.0.0.1:1/db?password=abc", "app", null));
+        addresses.put("shard1", NodeAddress.fromUrl("shard1", "jdbc:postgresql://127.0.0.1:1/db", "app", ""));
+        InvalidArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidArgumentException.class,
+                () -> Redactor.refuseUnmaskable(addresses));
+        assertEquals("password", e.argument());
+        assertEquals("node 'shard2': its password is shorter than 4 characters, too short to be masked in logs, SQL"
+                + " files and messages without masking ordinary words; give the node a password of 4 characters or"
+                + " more.", e.getMessage());
+        addresses.put("shard2", NodeAddress.fromUrl("shard2", "jdbc:postgresql://127.0.0.1:1/db", "app", "abcd"));
+        Redactor.refuseUnmaskable(addresses);
+    }
 }

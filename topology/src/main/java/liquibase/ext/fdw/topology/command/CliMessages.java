@@ -47,8 +47,21 @@ final class CliMessages {
         if (e instanceof MissingFileException file && file.argument().equals("changeLogDirectory")) {
             return e.getMessage().replaceFirst("\\.$", "") + "; pass --change-log-directory=<directory of the changelogs>.";
         }
-        if (e instanceof InvalidArgumentException argument && argument.argument().equals("rollbackTarget")) {
-            return e.getMessage().replace("rollbackCount, rollbackTag and rollbackDate", "--count, --tag and --date");
+        if (e instanceof InvalidArgumentException argument) {
+            // The engine names request fields; a CLI user types flags.
+            String message = e.getMessage();
+            return switch (argument.argument()) {
+                case "rollbackTarget" -> message.replaceFirst("^rollbackSQL ", "rollback-sql ")
+                        .replace("rollbackCount, rollbackTag and rollbackDate", "--count, --tag and --date");
+                case "rollbackCount" -> message.replaceFirst("^rollbackCount ", "--count ");
+                case "parallelism" -> message.replaceFirst("^parallelism ", "--parallelism ");
+                case "onFailure" -> message.replaceFirst("^onFailure ", "--on-failure ");
+                case "tag" -> message.replaceFirst("\\.$", "") + "; pass --tag=<name>.";
+                case "timeouts" -> message + " Set them with --connect-timeout, --login-timeout and --socket-timeout.";
+                case "postgresVersion" -> message.replaceFirst("\\.$", "")
+                        + " (embedded: { postgresVersion: N } in the topology file, or --postgres-version=N).";
+                default -> message;
+            };
         }
         return e.getMessage();
     }

@@ -35,6 +35,44 @@ class CliMessagesTest {
         assertEquals("rollback needs exactly one of --count, --tag and --date; 0 given.",
                 CliMessages.describe(new InvalidArgumentException("rollbackTarget",
                         "rollback needs exactly one of rollbackCount, rollbackTag and rollbackDate; 0 given."), "t.yaml"));
+        assertEquals("rollback-sql needs exactly one of --count, --tag and --date; 2 given.",
+                CliMessages.describe(new InvalidArgumentException("rollbackTarget",
+                        "rollbackSQL needs exactly one of rollbackCount, rollbackTag and rollbackDate; 2 given."), "t.yaml"));
         assertEquals("release-locks", CliMessages.kebab("releaseLocks"));
+    }
+
+    /** Every request argument the engine refuses is named as the flag a CLI user types, through the engine's own text. */
+    @Test
+    void namesTheFlagOfEveryRefusedArgument() {
+        Map<String, String> engine = new java.util.LinkedHashMap<>();
+        engine.put("rollbackCount", "--count is 0; it must be 1 or more (the number of changesets to roll back on each node).");
+        engine.put("parallelism", "--parallelism is 0; it must be 1 or more.");
+        engine.put("onFailure", "--on-failure is 'later'; write stop, continue or rollback.");
+        engine.put("tag", "tag needs a tag name; pass --tag=<name>.");
+        engine.put("timeouts", "timeouts are 0 s (connect), 30 s (login) and 1800 s (socket); the connect and login timeouts"
+                + " must be 1 second or more, the socket timeout 0 (no limit) or more. Set them with --connect-timeout,"
+                + " --login-timeout and --socket-timeout.");
+        engine.put("postgresVersion", "topology.yaml: embedded PostgreSQL 12 is not available; choose one of [14, 15, 16,"
+                + " 17, 18] (embedded: { postgresVersion: N } in the topology file, or --postgres-version=N).");
+        for (Map.Entry<String, String> expected : engine.entrySet()) {
+            assertEquals(expected.getValue(), CliMessages.describe(engineException(expected.getKey()), "topology.yaml"));
+        }
+    }
+
+    /** The engine's own exception for each argument, with the engine's text. */
+    private static InvalidArgumentException engineException(String argument) {
+        return switch (argument) {
+            case "rollbackCount" -> new InvalidArgumentException(argument, "rollbackCount is 0; it must be 1 or more (the"
+                    + " number of changesets to roll back on each node).");
+            case "parallelism" -> new InvalidArgumentException(argument, "parallelism is 0; it must be 1 or more.");
+            case "onFailure" -> org.junit.jupiter.api.Assertions.assertThrows(InvalidArgumentException.class,
+                    () -> liquibase.ext.fdw.topology.OnFailure.parse("later"));
+            case "tag" -> new InvalidArgumentException(argument, "tag needs a tag name.");
+            case "timeouts" -> org.junit.jupiter.api.Assertions.assertThrows(InvalidArgumentException.class,
+                    () -> new liquibase.ext.fdw.topology.TopologyRequest.Timeouts(0, 30, 1800));
+            case "postgresVersion" -> new InvalidArgumentException(argument, "topology.yaml: embedded PostgreSQL 12 is not"
+                    + " available; choose one of [14, 15, 16, 17, 18].");
+            default -> throw new IllegalArgumentException(argument);
+        };
     }
 }
