@@ -48,8 +48,8 @@ class ReadSideIT {
         if (!shards.containsKey(major)) {
             List<TestDatabase> pair = List.of(TestDatabase.create(major, "shard"), TestDatabase.create(major, "shard"));
             shards.put(major, pair);
-            new ChangelogRunner(SAMPLE, "shard/changelog.yaml").parameter("shard.year", 2016).update(pair.get(0));
-            new ChangelogRunner(SAMPLE, "shard/changelog.yaml").parameter("shard.year", 2017).update(pair.get(1));
+            new ChangelogRunner(SAMPLE, "shard/changelog.yaml").parameter("shard.year", 2016).parameter("shard.nextYear", 2017).update(pair.get(0));
+            new ChangelogRunner(SAMPLE, "shard/changelog.yaml").parameter("shard.year", 2017).parameter("shard.nextYear", 2018).update(pair.get(1));
             pair.get(0).execute("CREATE SCHEMA remote",
                     "CREATE TABLE remote.\"readings n\" (region text, reading_date date, temp numeric)");
             pair.get(1).execute("CREATE SCHEMA remote",
