@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import liquibase.diff.DiffResult;
+import liquibase.ext.fdw.nodes.PostgresBinaries;
 import liquibase.ext.fdw.nodes.SharedNodes;
 import liquibase.ext.fdw.partition.DefaultPartitionRows;
 import liquibase.ext.fdw.test.Catalogs;
@@ -40,8 +41,23 @@ class ReadSideIT {
     private static final Path SAMPLE = Path.of("..", "sample-changelogs", "src", "main", "liquibase");
     private final Map<Integer, List<TestDatabase>> shards = new HashMap<>();
 
+    /**
+     * The hard fixture's majors: the oldest and the newest asked for. They span where the catalogs differ (18 names
+     * NOT NULL constraints; 14 is the oldest supported bound and option syntax).
+     */
     static Stream<Integer> majors() {
-        return SharedNodes.testMajors().stream();
+        List<Integer> majors = SharedNodes.testMajors().stream().sorted().toList();
+        return Stream.of(majors.get(0), majors.get(majors.size() - 1)).distinct();
+    }
+
+    /**
+     * The sample's major: the default one when asked for, else the newest asked for. The sample holds nothing the
+     * hard fixture does not cover across majors; it guards the sample's own round trip.
+     */
+    static Stream<Integer> sampleMajor() {
+        List<Integer> majors = SharedNodes.testMajors().stream().sorted().toList();
+        int fallback = majors.get(majors.size() - 1);
+        return Stream.of(majors.contains(PostgresBinaries.defaultMajor()) ? PostgresBinaries.defaultMajor() : fallback);
     }
 
     /** The sample's two shards of a major (2016 and 2017, with the hard fixture's remote tables), made once. */
@@ -91,7 +107,7 @@ class ReadSideIT {
     // Dates: the generated YAML holds range bounds like from: 2016-01-01, a YAML date scalar.
     @Tag("timezone")
     @ParameterizedTest(name = "PostgreSQL {0}")
-    @MethodSource("majors")
+    @MethodSource("sampleMajor")
     void sampleCoordinatorRoundTrips(int major, @TempDir Path dir) throws Exception {
         List<TestDatabase> pair = shards(major);
         try (TestDatabase coordinator = TestDatabase.create(major, "coordinator");
@@ -137,7 +153,7 @@ class ReadSideIT {
     // Dates: the exported rows hold date values.
     @Tag("timezone")
     @ParameterizedTest(name = "PostgreSQL {0}")
-    @MethodSource("majors")
+    @MethodSource("sampleMajor")
     void dataIsExportedOnceFromLocalLeafPartitions(int major, @TempDir Path dir) throws Exception {
         List<TestDatabase> pair = shards(major);
         try (TestDatabase coordinator = TestDatabase.create(major, "coordinator");
@@ -186,8 +202,7 @@ class ReadSideIT {
                                 try (TestDatabase target = TestDatabase.create(major, "coordinator")) {
                     target.execute("CREATE SCHEMA sales");
                     apply(dir, "generated." + format, target, pair);
-                    assertEquals(comparable(major, Catalogs.snapshot(coordinator)), comparable(major, Catalogs.snapshot(target)),
-                            format);
+                    assertEquals(Catalogs.snapshot(coordinator), Catalogs.snapshot(target), format);
                     assertNoDifferences(commands.diff(coordinator, target).result());
                 }
             }
@@ -216,7 +231,7 @@ class ReadSideIT {
                 assertTrue(fix.contains(expected), expected + " in\n" + fix);
             }
             apply(dir, "fix.yaml", copy, pair);
-            assertEquals(comparable(major, Catalogs.snapshot(coordinator)), comparable(major, Catalogs.snapshot(copy)));
+            assertEquals(Catalogs.snapshot(coordinator), Catalogs.snapshot(copy));
             assertNoDifferences(commands.diff(coordinator, copy).result());
 
             commands.dropAll(coordinator);
@@ -262,20 +277,6 @@ class ReadSideIT {
                         + " SERVER shard_two OPTIONS (schema_name 'remote', table_name 'readings_o')",
                 "CREATE FOREIGN TABLE sales.\"Remote Notes\" (id int OPTIONS (column_name 'note_id') NOT NULL, body text)"
                         + " SERVER shard_two OPTIONS (schema_name 'remote', table_name 'notes', fetch_size '100')");
-    }
-
-    /**
-     * The catalog to compare. PostgreSQL 18 names NOT NULL constraints: a partition created PARTITION OF takes the
-     * parent's names, one created on its own and attached keeps its own. A sub-partitioned partition is recreated by
-     * createPartitionedTable + attach (createPartition has no partition key), so on 18 its subtree's NOT NULL
-     * constraints are compared without their names.
-     */
-    private static List<String> comparable(int major, List<String> catalog) {
-        if (major < 18) {
-            return catalog;
-        }
-        return catalog.stream().map(line -> line.matches("constraint: sales\\.readings_mid(_m|_other)? \\S+ NOT NULL .*")
-                ? line.replaceFirst(" \\S+ NOT NULL", " (name) NOT NULL") : line).toList();
     }
 
     /**
