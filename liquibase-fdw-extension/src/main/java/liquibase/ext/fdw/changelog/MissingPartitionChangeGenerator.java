@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import liquibase.change.Change;
 import liquibase.database.Database;
 import liquibase.diff.output.DiffOutputControl;
@@ -36,8 +37,9 @@ import liquibase.structure.core.UniqueConstraint;
  * Emits a missing partition with the bound PostgreSQL printed: {@code fdw:createPartition} for a local partition
  * (followed by its rows when data is exported: each row is read once, from its leaf partition, never through the
  * parent or a foreign partition) and for a foreign partition without options of its own ({@code serverName},
- * remote schema and table); an attach change for a partition created before as a foreign table with options or as
- * a partitioned table of its own (sub-partitioned).
+ * remote schema and table), and for a sub-partitioned one (with its own {@code partitionStrategy} and
+ * {@code partitionKey}, after its parent when that is a partition too); an attach change for a partition created
+ * before as a foreign table with options.
  */
 public class MissingPartitionChangeGenerator extends AbstractChangeGenerator implements MissingObjectChangeGenerator {
 
@@ -62,13 +64,16 @@ public class MissingPartitionChangeGenerator extends AbstractChangeGenerator imp
     public Change[] fixMissing(DatabaseObject missingObject, DiffOutputControl control, Database referenceDatabase,
             Database comparisonDatabase, ChangeGeneratorChain chain) {
         Partition partition = (Partition) missingObject;
+        // Its sub-partitions look this up so as not to emit it again.
+        control.setAlreadyHandledMissing(partition);
         BoundText bound = BoundText.parse(partition.getBound());
         String schema = Generators.schema(control, referenceDatabase, partition.getSchemaName());
         String parentSchema = Generators.schema(control, referenceDatabase, partition.getParentSchemaName());
         ForeignTable foreign = Boolean.TRUE.equals(partition.getForeign())
                 ? Generators.referenceForeignTable(comparisonDatabase, partition.getSchemaName(), partition.getName()) : null;
         boolean simpleForeign = Generators.isSimpleForeignPartition(foreign);
-        if (Boolean.TRUE.equals(partition.getForeign()) && !simpleForeign || partition.getPartitionBy() != null) {
+        List<Change> changes = new ArrayList<>(parentFirst(partition, control, referenceDatabase, comparisonDatabase, chain));
+        if (Boolean.TRUE.equals(partition.getForeign()) && !simpleForeign) {
             AbstractPartitionOfChange attach = switch (bound.kind()) {
                 case "DEFAULT" -> new AttachDefaultPartitionChange();
                 case "RANGE" -> new AttachRangePartitionChange();
@@ -80,7 +85,8 @@ public class MissingPartitionChangeGenerator extends AbstractChangeGenerator imp
             attach.setPartitionSchemaName(schema);
             attach.setPartitionName(partition.getName());
             setBounds(attach, bound, false);
-            return new Change[] {attach};
+            changes.add(attach);
+            return changes.toArray(new Change[0]);
         }
         CreatePartitionChange create = new CreatePartitionChange();
         create.setSchemaName(schema);
@@ -93,11 +99,38 @@ public class MissingPartitionChangeGenerator extends AbstractChangeGenerator imp
             create.setServerName(foreign.getServerName());
             create.setRemoteSchemaName(options.get("schema_name"));
             create.setRemoteTableName(options.get("table_name"));
-            return new Change[] {create};
+            changes.add(create);
+            return changes.toArray(new Change[0]);
         }
-        List<Change> changes = new ArrayList<>(List.of(create));
-        changes.addAll(rows(partition, control, referenceDatabase, comparisonDatabase, chain));
+        changes.add(create);
+        if (partition.getPartitionBy() != null) {
+            // Sub-partitioned: its rows live in its own partitions, which export them.
+            create.setPartitionStrategy(BoundText.strategy(partition.getPartitionBy()));
+            create.setPartitionKey(String.join(", ", BoundText.keyItems(partition.getPartitionBy())));
+        } else {
+            changes.addAll(rows(partition, control, referenceDatabase, comparisonDatabase, chain));
+        }
         return changes.toArray(new Change[0]);
+    }
+
+    /**
+     * The changes of the parent when it is itself a missing partition not emitted yet (a sub-partitioned partition):
+     * PARTITION OF needs the parent, whatever order the diff lists partitions in.
+     */
+    private List<Change> parentFirst(Partition partition, DiffOutputControl control, Database referenceDatabase,
+            Database comparisonDatabase, ChangeGeneratorChain chain) {
+        DiffResult diff = Generators.diffResult(comparisonDatabase);
+        if (diff == null) {
+            return List.of();
+        }
+        for (Partition parent : diff.getMissingObjects(Partition.class)) {
+            if (parent.getName().equals(partition.getParentTableName())
+                    && Objects.equals(parent.getSchemaName(), partition.getParentSchemaName())
+                    && !control.alreadyHandledMissing(parent, referenceDatabase)) {
+                return Arrays.asList(fixMissing(parent, control, referenceDatabase, comparisonDatabase, chain));
+            }
+        }
+        return List.of();
     }
 
     private static void setBounds(AbstractBoundsChange change, BoundText bound, boolean withDefault) {

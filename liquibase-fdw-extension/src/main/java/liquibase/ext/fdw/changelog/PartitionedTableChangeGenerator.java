@@ -42,10 +42,10 @@ public class PartitionedTableChangeGenerator extends AbstractChangeGenerator imp
             Database comparisonDatabase, ChangeGeneratorChain chain) {
         Table table = (Table) missingObject;
         if (Generators.isPartition(table)) {
+            // Also a sub-partitioned partition: createPartition makes it PARTITION OF with its own key, so it
+            // inherits the parent's columns and constraint names like any partition.
             Generators.markInherited(table, control::setAlreadyHandledMissing);
-            if (!Generators.isPartitioned(table)) {
-                return EMPTY_CHANGE;
-            }
+            return EMPTY_CHANGE;
         }
         if (!Generators.isPartitioned(table)) {
             return chain.fixMissing(missingObject, control, referenceDatabase, comparisonDatabase);

@@ -14,7 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import liquibase.diff.DiffResult;
+import liquibase.ext.fdw.nodes.PostgresBinaries;
 import liquibase.ext.fdw.nodes.SharedNodes;
+import liquibase.ext.fdw.partition.DefaultPartitionRows;
 import liquibase.ext.fdw.test.Catalogs;
 import liquibase.ext.fdw.test.ChangelogRunner;
 import liquibase.ext.fdw.test.ReadSideCommands;
@@ -39,8 +41,23 @@ class ReadSideIT {
     private static final Path SAMPLE = Path.of("..", "sample-changelogs", "src", "main", "liquibase");
     private final Map<Integer, List<TestDatabase>> shards = new HashMap<>();
 
+    /**
+     * The hard fixture's majors: the oldest and the newest asked for. They span where the catalogs differ (18 names
+     * NOT NULL constraints; 14 is the oldest supported bound and option syntax).
+     */
     static Stream<Integer> majors() {
-        return SharedNodes.testMajors().stream();
+        List<Integer> majors = SharedNodes.testMajors().stream().sorted().toList();
+        return Stream.of(majors.get(0), majors.get(majors.size() - 1)).distinct();
+    }
+
+    /**
+     * The sample's major: the default one when asked for, else the newest asked for. The sample holds nothing the
+     * hard fixture does not cover across majors; it guards the sample's own round trip.
+     */
+    static Stream<Integer> sampleMajor() {
+        List<Integer> majors = SharedNodes.testMajors().stream().sorted().toList();
+        int fallback = majors.get(majors.size() - 1);
+        return Stream.of(majors.contains(PostgresBinaries.defaultMajor()) ? PostgresBinaries.defaultMajor() : fallback);
     }
 
     /** The sample's two shards of a major (2016 and 2017, with the hard fixture's remote tables), made once. */
@@ -48,8 +65,10 @@ class ReadSideIT {
         if (!shards.containsKey(major)) {
             List<TestDatabase> pair = List.of(TestDatabase.create(major, "shard"), TestDatabase.create(major, "shard"));
             shards.put(major, pair);
-            new ChangelogRunner(SAMPLE, "shard/changelog.yaml").parameter("shard.year", 2016).parameter("shard.nextYear", 2017).update(pair.get(0));
-            new ChangelogRunner(SAMPLE, "shard/changelog.yaml").parameter("shard.year", 2017).parameter("shard.nextYear", 2018).update(pair.get(1));
+            new ChangelogRunner(SAMPLE, "shard/changelog.yaml").parameter("shard.year", 2016).parameter("shard.nextYear", 2017)
+                    .update(pair.get(0));
+            new ChangelogRunner(SAMPLE, "shard/changelog.yaml").parameter("shard.year", 2017).parameter("shard.nextYear", 2018)
+                    .update(pair.get(1));
             pair.get(0).execute("CREATE SCHEMA remote",
                     "CREATE TABLE remote.\"readings n\" (region text, reading_date date, temp numeric)");
             pair.get(1).execute("CREATE SCHEMA remote",
@@ -88,12 +107,15 @@ class ReadSideIT {
     // Dates: the generated YAML holds range bounds like from: 2016-01-01, a YAML date scalar.
     @Tag("timezone")
     @ParameterizedTest(name = "PostgreSQL {0}")
-    @MethodSource("majors")
+    @MethodSource("sampleMajor")
     void sampleCoordinatorRoundTrips(int major, @TempDir Path dir) throws Exception {
         List<TestDatabase> pair = shards(major);
         try (TestDatabase coordinator = TestDatabase.create(major, "coordinator");
                 TestDatabase copy = TestDatabase.create(major, "coordinator")) {
             sampleCoordinator(major).update(coordinator);
+            // The sample's attaches moved rows out of the DEFAULT partition: the ledger of moved rows is next to
+            // DATABASECHANGELOG (public), Liquibase's bookkeeping and not the schema's.
+            assertEquals("t", coordinator.scalar("SELECT count(*) > 0 FROM public." + DefaultPartitionRows.LEDGER));
             ReadSideCommands commands = new ReadSideCommands(dir, "public,box1_schema");
 
             String snapshot = commands.snapshot(coordinator, "txt");
@@ -106,6 +128,7 @@ class ReadSideIT {
 
             String changelog = commands.generateChangelog(coordinator, "generated.yaml", null);
             assertFalse(changelog.contains(pair.get(0).node().password()), changelog);
+            assertFalse(changelog.contains(DefaultPartitionRows.LEDGER), changelog);
             assertTrue(changelog.contains("password: ${shard1.password}"), changelog);
             // One change per object, in an order that applies: no plain createTable for partitions.
             assertEquals(List.of("createPartitionedTable temperatures", "createExtension postgres_fdw",
@@ -116,8 +139,9 @@ class ReadSideIT {
 
             copy.execute("CREATE SCHEMA box1_schema");
             apply(dir, "generated.yaml", copy, pair);
-            assertEquals(Catalogs.snapshot(coordinator), Catalogs.snapshot(copy));
+            assertEquals(withoutLedger(Catalogs.snapshot(coordinator)), Catalogs.snapshot(copy));
             assertNoDifferences(commands.diff(coordinator, copy).result());
+            assertNoDifferences(commands.diff(copy, coordinator).result());
 
             commands.dropAll(coordinator);
             commands.dropAll(copy);
@@ -129,7 +153,7 @@ class ReadSideIT {
     // Dates: the exported rows hold date values.
     @Tag("timezone")
     @ParameterizedTest(name = "PostgreSQL {0}")
-    @MethodSource("majors")
+    @MethodSource("sampleMajor")
     void dataIsExportedOnceFromLocalLeafPartitions(int major, @TempDir Path dir) throws Exception {
         List<TestDatabase> pair = shards(major);
         try (TestDatabase coordinator = TestDatabase.create(major, "coordinator");
@@ -178,8 +202,7 @@ class ReadSideIT {
                                 try (TestDatabase target = TestDatabase.create(major, "coordinator")) {
                     target.execute("CREATE SCHEMA sales");
                     apply(dir, "generated." + format, target, pair);
-                    assertEquals(comparable(major, Catalogs.snapshot(coordinator)), comparable(major, Catalogs.snapshot(target)),
-                            format);
+                    assertEquals(Catalogs.snapshot(coordinator), Catalogs.snapshot(target), format);
                     assertNoDifferences(commands.diff(coordinator, target).result());
                 }
             }
@@ -208,7 +231,7 @@ class ReadSideIT {
                 assertTrue(fix.contains(expected), expected + " in\n" + fix);
             }
             apply(dir, "fix.yaml", copy, pair);
-            assertEquals(comparable(major, Catalogs.snapshot(coordinator)), comparable(major, Catalogs.snapshot(copy)));
+            assertEquals(Catalogs.snapshot(coordinator), Catalogs.snapshot(copy));
             assertNoDifferences(commands.diff(coordinator, copy).result());
 
             commands.dropAll(coordinator);
@@ -254,20 +277,6 @@ class ReadSideIT {
                         + " SERVER shard_two OPTIONS (schema_name 'remote', table_name 'readings_o')",
                 "CREATE FOREIGN TABLE sales.\"Remote Notes\" (id int OPTIONS (column_name 'note_id') NOT NULL, body text)"
                         + " SERVER shard_two OPTIONS (schema_name 'remote', table_name 'notes', fetch_size '100')");
-    }
-
-    /**
-     * The catalog to compare. PostgreSQL 18 names NOT NULL constraints: a partition created PARTITION OF takes the
-     * parent's names, one created on its own and attached keeps its own. A sub-partitioned partition is recreated by
-     * createPartitionedTable + attach (createPartition has no partition key), so on 18 its subtree's NOT NULL
-     * constraints are compared without their names.
-     */
-    private static List<String> comparable(int major, List<String> catalog) {
-        if (major < 18) {
-            return catalog;
-        }
-        return catalog.stream().map(line -> line.matches("constraint: sales\\.readings_mid(_m|_other)? \\S+ NOT NULL .*")
-                ? line.replaceFirst(" \\S+ NOT NULL", " (name) NOT NULL") : line).toList();
     }
 
     /**
@@ -333,6 +342,11 @@ class ReadSideIT {
             }
         }
         return changes;
+    }
+
+    /** The catalog but the ledger of moved rows (the copy was built without a move). */
+    private static List<String> withoutLedger(List<String> catalog) {
+        return catalog.stream().filter(line -> !line.contains(DefaultPartitionRows.LEDGER)).toList();
     }
 
     /** No difference but Liquibase's own tables (the hard fixture's source was built without Liquibase). */

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import liquibase.Scope;
+import liquibase.database.LiquibaseTableNamesFactory;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.diff.compare.DatabaseObjectComparatorFactory;
 import liquibase.diff.output.changelog.ChangeGeneratorFactory;
@@ -43,6 +45,14 @@ class ReadSideServicesTest {
         assertSeen("liquibase.diff.compare.DatabaseObjectComparator", DatabaseObjectComparatorFactory.getInstance(),
                 "comparators");
         assertSeen("liquibase.diff.output.changelog.ChangeGenerator", ChangeGeneratorFactory.getInstance(), "generators");
+    }
+
+    @Test
+    void ledgersAreLiquibaseTablesBesideCoreOnes() {
+        // The factory keeps one implementation per order: ours must not push core's DATABASECHANGELOG out.
+        assertEquals(List.of("databasechangelog", "databasechangeloglock", "fdw_moved_rows", "fdw_retained_partitions"),
+                Scope.getCurrentScope().getSingleton(LiquibaseTableNamesFactory.class)
+                        .getLiquibaseTableNames(new PostgresDatabase()).stream().map(String::toLowerCase).sorted().toList());
     }
 
     @Test
