@@ -50,7 +50,8 @@ class ReadSideServicesTest {
     @Test
     void ledgersAreLiquibaseTablesBesideCoreOnes() {
         // The factory keeps one implementation per order: ours must not push core's DATABASECHANGELOG out.
-        assertEquals(List.of("databasechangelog", "databasechangeloglock", "fdw_moved_rows", "fdw_retained_partitions"),
+        assertEquals(List.of("databasechangelog", "databasechangeloglock", "fdw_atomic_decisions", "fdw_moved_partitions",
+                "fdw_moved_rows", "fdw_retained_partitions"),
                 Scope.getCurrentScope().getSingleton(LiquibaseTableNamesFactory.class)
                         .getLiquibaseTableNames(new PostgresDatabase()).stream().map(String::toLowerCase).sorted().toList());
     }

@@ -19,6 +19,9 @@ import liquibase.statement.SqlStatement;
 @DatabaseChange(name = "movePartition", description = "Moves a partition's rows to another server or a local table and"
         + " swaps the partition with the same bound", priority = ChangeMetaData.PRIORITY_DEFAULT)
 public class MovePartitionChange extends AbstractFdwChange {
+    /** The table recording where each moved partition came from, in Liquibase's schema beside DATABASECHANGELOG. */
+    public static final String LEDGER = PartitionMove.LEDGER;
+
     private String schemaName;
     private String tableName;
     private String partitionSchemaName;
