@@ -13,25 +13,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import liquibase.ext.fdw.nodes.NodeLauncher;
 import liquibase.ext.fdw.nodes.NodeSpec;
 import liquibase.ext.fdw.nodes.PostgresNode;
+import liquibase.ext.fdw.nodes.SharedNodes;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Atomic mode on real nodes (three databases of one PostgreSQL server: shard1 and shard2, then coordinator, which
  * records the decision): faults injected before, during and after the two-phase commit, each ending with every node
- * at the old state or every node at the new state and no prepared transaction left after recovery. With
+ * at the old state or every node at the new state and no prepared transaction left after recovery. The scenarios that
+ * depend on the server run on every major of {@code -Dfdw.test.majors} (one server per major, reused by every test of
+ * the class); the preflight, which refuses before any transaction, runs on the newest listed major only. With
  * {@code -Dfdw.reliability.atomic.report=<file>} the outcomes are written as a table.
  */
 class AtomicIT {
     private static final List<String> NODES = List.of("shard1", "shard2", "coordinator");
-    private static final List<String> ROWS = new ArrayList<>();
+    /** Report rows; a row that is the same on every major appears once. */
+    private static final TreeSet<String> ROWS = new TreeSet<>();
     private static final String LIMITS = """
 
             Limits: recovery runs only for runs with no session left on any node (a live run finishes its own transactions);
@@ -61,18 +69,32 @@ class AtomicIT {
     @TempDir
     Path directory;
 
-    private static NodeSpec spec;
-    private static PostgresNode server;
+    /** One server per major, started on first use; not the shared nodes, since a test restarts its server. */
+    private static final Map<Integer, PostgresNode> SERVERS = new TreeMap<>();
 
-    @BeforeAll
-    static void startServer() {
-        spec = NodeSpec.builder("atomic", serverDirectory.resolve("server")).major(17).build();
-        server = NodeLauncher.start(spec);
+    static List<Integer> majors() {
+        return SharedNodes.testMajors();
+    }
+
+    private static int preflightMajor() {
+        List<Integer> majors = majors();
+        return majors.get(majors.size() - 1);
+    }
+
+    private static NodeSpec spec(int major) {
+        return NodeSpec.builder("atomic" + major, serverDirectory.resolve("server" + major)).major(major).build();
+    }
+
+    private static synchronized PostgresNode server(int major) {
+        return SERVERS.computeIfAbsent(major, key -> NodeLauncher.start(spec(key)));
     }
 
     @AfterAll
-    static void stopServer() throws IOException {
-        server.stop();
+    static void stopServers() throws IOException {
+        for (PostgresNode server : SERVERS.values()) {
+            server.stop();
+        }
+        SERVERS.clear();
         String target = System.getProperty("fdw.reliability.atomic.report", "");
         if (target.isBlank()) {
             return;
@@ -96,15 +118,15 @@ class AtomicIT {
                 | scenario | fault | recovery | state after | prepared left |
                 |---|---|---|---|---|
                 """);
-        ROWS.stream().sorted().forEach(row -> md.append(row).append('\n'));
+        ROWS.forEach(row -> md.append(row).append('\n'));
         md.append(LIMITS);
         Path file = Path.of(target);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, md, StandardCharsets.UTF_8);
     }
 
-    private EngineNodes nodes(String prefix, String lastChangelog) throws Exception {
-        EngineNodes nodes = new EngineNodes(directory, prefix, server);
+    private EngineNodes nodes(int major, String prefix, String lastChangelog) throws Exception {
+        EngineNodes nodes = new EngineNodes(directory, prefix, server(major));
         nodes.changelog("changelog.yaml", CHANGELOG);
         nodes.changelog("last.yaml", lastChangelog);
         return nodes;
@@ -115,9 +137,10 @@ class AtomicIT {
                 nodes.node("coordinator", lastChangelog, "shard1", "shard2"));
     }
 
-    @Test
-    void allNodesCommitTogether() throws Exception {
-        try (EngineNodes nodes = nodes("atomic_ok", CHANGELOG)) {
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("majors")
+    void allNodesCommitTogether(int major) throws Exception {
+        try (EngineNodes nodes = nodes(major, "atomic_ok", CHANGELOG)) {
             List<NodeDefinition> topology = topology(nodes, "last.yaml");
             RunReport report = nodes.run(nodes.request(Goal.UPDATE, topology).atomic(true).build());
             assertTrue(!report.failed(), nodes.log.toString());
@@ -129,9 +152,10 @@ class AtomicIT {
         }
     }
 
-    @Test
-    void failureOnTheLastNodeRollsBackEveryNode() throws Exception {
-        try (EngineNodes nodes = nodes("atomic_fail", FAILING)) {
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("majors")
+    void failureOnTheLastNodeRollsBackEveryNode(int major) throws Exception {
+        try (EngineNodes nodes = nodes(major, "atomic_fail", FAILING)) {
             List<NodeDefinition> topology = topology(nodes, "last.yaml");
             RunReport report = nodes.run(nodes.request(Goal.UPDATE, topology).atomic(true).build());
             assertTrue(report.failed());
@@ -145,7 +169,7 @@ class AtomicIT {
 
     @Test
     void preflightRefusesBeforeAnythingChanges() throws Exception {
-        try (EngineNodes nodes = nodes("atomic_refuse", """
+        try (EngineNodes nodes = nodes(preflightMajor(), "atomic_refuse", """
                 databaseChangeLog:
                   - changeSet:
                       id: index
@@ -177,6 +201,7 @@ class AtomicIT {
      */
     @Test
     void preflightSqlRulesMatchPostgres() throws Exception {
+        PostgresNode server = server(preflightMajor());
         try (EngineNodes nodes = new EngineNodes(directory, "atomic_rules", server)) {
             nodes.node("solo", "changelog.yaml");
             nodes.execute("solo", "CREATE TABLE items (id int) PARTITION BY RANGE (id);"
@@ -228,7 +253,7 @@ class AtomicIT {
 
     @Test
     void preflightRefusesAServerWithoutPreparedTransactions() throws Exception {
-        NodeSpec off = NodeSpec.builder("atomic-off", serverDirectory.resolve("off")).major(17)
+        NodeSpec off = NodeSpec.builder("atomic-off", serverDirectory.resolve("off")).major(preflightMajor())
                 .setting("max_prepared_transactions", "0").build();
         try (PostgresNode offServer = NodeLauncher.start(off); EngineNodes nodes = new EngineNodes(directory, "atomic_off", offServer)) {
             nodes.changelog("changelog.yaml", CHANGELOG);
@@ -244,11 +269,12 @@ class AtomicIT {
         }
     }
 
-    @Test
-    void killedAfterSomeNodesPreparedRollsBackOnRecover() throws Exception {
-        try (EngineNodes nodes = nodes("atomic_kill_prepared", CHANGELOG)) {
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("majors")
+    void killedAfterSomeNodesPreparedRollsBackOnRecover(int major) throws Exception {
+        try (EngineNodes nodes = nodes(major, "atomic_kill_prepared", CHANGELOG)) {
             List<NodeDefinition> topology = topology(nodes, "last.yaml");
-            killAt(nodes, "prepared:2");
+            killAt(major, nodes, "prepared:2");
             assertEquals(List.of("2"), prepared(nodes));
             RunReport recovered = nodes.run(nodes.request(Goal.RECOVER, topology).build());
             assertTrue(!recovered.failed(), nodes.log.toString());
@@ -259,11 +285,12 @@ class AtomicIT {
         }
     }
 
-    @Test
-    void killedAfterTheDecisionCommitsOnRecover() throws Exception {
-        try (EngineNodes nodes = nodes("atomic_kill_decided", CHANGELOG)) {
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("majors")
+    void killedAfterTheDecisionCommitsOnRecover(int major) throws Exception {
+        try (EngineNodes nodes = nodes(major, "atomic_kill_decided", CHANGELOG)) {
             List<NodeDefinition> topology = topology(nodes, "last.yaml");
-            killAt(nodes, "committed:1");
+            killAt(major, nodes, "committed:1");
             assertEquals(List.of("2"), prepared(nodes));
             // The next update finishes the dead run's commit before it starts, then finds nothing pending.
             RunReport update = nodes.run(nodes.request(Goal.UPDATE, topology).atomic(true).build());
@@ -278,13 +305,14 @@ class AtomicIT {
         }
     }
 
-    @Test
-    void nodeRestartedWhilePrepared() throws Exception {
-        try (EngineNodes nodes = nodes("atomic_restart", CHANGELOG)) {
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("majors")
+    void nodeRestartedWhilePrepared(int major) throws Exception {
+        try (EngineNodes nodes = nodes(major, "atomic_restart", CHANGELOG)) {
             List<NodeDefinition> topology = topology(nodes, "last.yaml");
-            killAt(nodes, "committed:0");
-            server.stop();
-            server = NodeLauncher.start(spec);
+            killAt(major, nodes, "committed:0");
+            server(major).stop();
+            SERVERS.put(major, NodeLauncher.start(spec(major)));
             assertEquals(List.of("3"), prepared(nodes));
             RunReport recovered = nodes.run(nodes.request(Goal.RECOVER, topology).build());
             assertTrue(!recovered.failed(), nodes.log.toString());
@@ -295,11 +323,12 @@ class AtomicIT {
         }
     }
 
-    @Test
-    void secondRunMeanwhileWaitsForRecovery() throws Exception {
-        try (EngineNodes nodes = nodes("atomic_second", CHANGELOG)) {
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("majors")
+    void secondRunMeanwhileWaitsForRecovery(int major) throws Exception {
+        try (EngineNodes nodes = nodes(major, "atomic_second", CHANGELOG)) {
             List<NodeDefinition> topology = topology(nodes, "last.yaml");
-            Process first = startPaused(nodes, "prepared:1");
+            Process first = startPaused(major, nodes, "prepared:1");
             try {
                 assertThrows(LockHeldException.class,
                         () -> nodes.run(nodes.request(Goal.UPDATE, topology).atomic(true).build()));
@@ -355,12 +384,13 @@ class AtomicIT {
                 + prepared(nodes).get(0) + " |");
     }
 
-    private void killAt(EngineNodes nodes, String point) throws Exception {
-        kill(nodes, startPaused(nodes, point));
+    private void killAt(int major, EngineNodes nodes, String point) throws Exception {
+        kill(nodes, startPaused(major, nodes, point));
     }
 
     /** An atomic update in a JVM of its own, returned once it stopped at the hook {@code point}. */
-    private Process startPaused(EngineNodes nodes, String point) throws Exception {
+    private Process startPaused(int major, EngineNodes nodes, String point) throws Exception {
+        PostgresNode server = server(major);
         Properties properties = new Properties();
         properties.setProperty("nodes", String.join(",", NODES));
         properties.setProperty("changeLogDirectory", directory.toString());
