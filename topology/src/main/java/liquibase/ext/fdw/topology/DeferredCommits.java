@@ -15,10 +15,11 @@ import java.sql.SQLException;
  * auto-commit on for a {@code runInTransaction="false"} changeset. All of them end in {@link Connection#commit()} or
  * {@link Connection#setAutoCommit(boolean)} of the connection under Liquibase's {@code JdbcConnection}, so holding
  * them back here covers every path, whatever the Liquibase version, without re-implementing its update. While
- * {@link #hold()} is in force a commit is a no-op, auto-commit stays off, and a rollback really rolls back; when it
- * undoes written work (Liquibase rolls back a failing changeset, also one with {@code failOnError="false"} that it
- * then skips), that is remembered, because the earlier changesets of the node were undone too: such a node must not
- * be prepared.
+ * {@link #hold()} is in force a commit is a no-op and auto-commit stays off. Liquibase also rolls back where nothing
+ * failed (after a snapshot or a validation, between changesets); such a rollback is a no-op too, or it would undo the
+ * node's earlier changesets. A rollback in a failed transaction (Liquibase rolls back a failing changeset, also one
+ * with {@code failOnError="false"} that it then skips) really rolls back and is remembered, because the earlier
+ * changesets of the node were undone with it: such a node must not be prepared.
  */
 final class DeferredCommits implements InvocationHandler {
     private final Connection target;
@@ -63,15 +64,13 @@ final class DeferredCommits implements InvocationHandler {
     }
 
     /**
-     * Whether the open transaction has written anything (PostgreSQL assigns a transaction id at the first write), so
-     * that a rollback would lose work. Liquibase also rolls back where nothing was written yet (after validating the
-     * changelog, after a snapshot); those rollbacks lose nothing. An aborted transaction cannot be asked and counts as
-     * having written.
+     * Whether the open transaction has failed (a statement raised an error, so PostgreSQL refuses every further one
+     * until the rollback): only then does a rollback that Liquibase asks for end the node's work.
      */
-    private boolean wroteSomething() {
+    private boolean failed() {
         try (java.sql.Statement statement = target.createStatement();
-                java.sql.ResultSet rows = statement.executeQuery("SELECT pg_current_xact_id_if_assigned() IS NOT NULL")) {
-            return rows.next() && rows.getBoolean(1);
+                java.sql.ResultSet rows = statement.executeQuery("SELECT 1")) {
+            return !rows.next();
         } catch (SQLException e) {
             return true;
         }
@@ -86,7 +85,12 @@ final class DeferredCommits implements InvocationHandler {
                 case "setAutoCommit":
                     return null;
                 case "rollback":
-                    if ((args == null || args.length == 0) && wroteSomething()) {
+                    if (args == null || args.length == 0) {
+                        // Liquibase rolls back between changesets too (after a snapshot or a validation); while the
+                        // transaction has not failed, such a rollback would throw away the node's earlier changesets.
+                        if (!failed()) {
+                            return null;
+                        }
                         rolledBack = true;
                     }
                     break;

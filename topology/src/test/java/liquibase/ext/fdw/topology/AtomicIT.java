@@ -152,6 +152,33 @@ class AtomicIT {
         }
     }
 
+    /** A node's later changesets see its earlier ones inside the one held transaction (schema, then table, then rows). */
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("majors")
+    void laterChangesetsSeeEarlierOnesOfTheSameNode(int major) throws Exception {
+        try (EngineNodes nodes = nodes(major, "atomic_chain", CHANGELOG)) {
+            nodes.changelog("chain.yaml", """
+                    databaseChangeLog:
+                      - changeSet: { id: schema, author: it, changes: [ { sql: CREATE SCHEMA chain } ] }
+                      - changeSet:
+                          id: table
+                          author: it
+                          changes:
+                            - createTable: { schemaName: chain, tableName: t, columns: [ { column: { name: id, type: int } } ] }
+                      - changeSet: { id: rows, author: it, changes: [ { sql: "INSERT INTO chain.t VALUES (1), (2)" } ] }
+                    """);
+            List<NodeDefinition> topology = List.of(nodes.node("shard1", "chain.yaml"), nodes.node("shard2", "chain.yaml"),
+                    nodes.node("coordinator", "changelog.yaml", "shard1", "shard2"));
+            RunReport report = nodes.run(nodes.request(Goal.UPDATE, topology).atomic(true).build());
+            assertTrue(!report.failed(), nodes.log.toString());
+            for (String node : List.of("shard1", "shard2")) {
+                assertEquals(List.of("2|3"), nodes.query(node, "SELECT (SELECT count(*) FROM chain.t) || '|' ||"
+                        + " (SELECT count(*) FROM databasechangelog)"), node);
+            }
+            assertEquals(List.of("0"), prepared(nodes));
+        }
+    }
+
     @ParameterizedTest(name = "PostgreSQL {0}")
     @MethodSource("majors")
     void failureOnTheLastNodeRollsBackEveryNode(int major) throws Exception {
