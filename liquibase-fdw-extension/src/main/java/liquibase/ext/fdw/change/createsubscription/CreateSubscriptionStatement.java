@@ -42,9 +42,9 @@ public final class CreateSubscriptionStatement extends AbstractSqlStatement impl
     public String conninfo(String mask) {
         List<String> pairs = new ArrayList<>();
         for (FdwOption option : connection) {
-            boolean secret = "password".equals(option.getName());
-            pairs.add(secret && mask != null ? "password=" + mask
-                    : liquibase.ext.fdw.replication.ReplicationSql.conninfo(option.getName(), option.getValue()));
+            boolean masked = mask != null && "password".equals(option.getName());
+            pairs.add(liquibase.ext.fdw.replication.ReplicationSql.conninfo(option.getName(),
+                    masked ? mask : option.getValue()));
         }
         return String.join(" ", pairs);
     }
