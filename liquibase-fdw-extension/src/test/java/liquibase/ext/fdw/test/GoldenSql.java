@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import liquibase.Scope;
 import liquibase.change.Change;
@@ -32,13 +35,16 @@ import liquibase.statement.SqlStatement;
 
 /**
  * Golden SQL files: each fixture directory {@code src/test/resources/golden/<changeType>/} holds a
- * {@code changelog.xml} whose update and rollback SQL, rendered offline for one PostgreSQL major, must equal
- * {@code pg<major>.sql} beside it. Run with {@code -Dfdw.golden.update=true} to rewrite the files after a
- * deliberate change, then review the diff.
+ * {@code changelog.xml} whose update and rollback SQL, rendered offline for a PostgreSQL major, must equal
+ * {@code all.sql} beside it, or {@code pg<major>.sql} for a major whose SQL differs from the others. Run with
+ * {@code -Dfdw.golden.update=true} to rewrite a fixture's files after a deliberate change, then review the diff.
  */
 public final class GoldenSql {
     /** Where the fixtures live, relative to the module directory (surefire's working directory). */
     public static final Path ROOT = Paths.get("src", "test", "resources", "golden");
+
+    /** The golden file of every major that has none of its own. */
+    public static final String SHARED = "all.sql";
 
     private GoldenSql() {
     }
@@ -60,17 +66,44 @@ public final class GoldenSql {
         return database;
     }
 
-    /** Compares the rendering of {@code fixture} for {@code major} with its golden file, or rewrites it. */
+    /** The file the rendering for {@code major} is compared with: its own where that major differs. */
+    public static Path goldenFile(Path fixture, int major) {
+        Path own = fixture.resolve("pg" + major + ".sql");
+        return Files.exists(own) ? own : fixture.resolve(SHARED);
+    }
+
+    /** Compares the rendering of {@code fixture} for {@code major} with its golden file. */
     public static void assertMatches(Path fixture, int major) throws Exception {
         String actual = render(fixture, major);
-        Path golden = fixture.resolve("pg" + major + ".sql");
-        if (Boolean.getBoolean("fdw.golden.update")) {
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-            return;
-        }
+        Path golden = goldenFile(fixture, major);
         String expected = Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8)
                 : "(missing " + golden + "; run with -Dfdw.golden.update=true)";
         assertEquals(expected, actual, golden.toString());
+    }
+
+    /**
+     * Rewrites a fixture's golden files from the renderings for {@code majors}: the rendering most majors share
+     * goes to {@code all.sql} (the lowest major's on a tie), each other major's to its own file, and files
+     * that say nothing new are deleted.
+     */
+    public static void rewrite(Path fixture, List<Integer> majors) throws Exception {
+        Map<Integer, String> rendered = new TreeMap<>();
+        for (int major : majors) {
+            rendered.put(major, render(fixture, major));
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        rendered.values().forEach(sql -> counts.merge(sql, 1, Integer::sum));
+        String shared = counts.entrySet().stream()
+                .max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue)).orElseThrow().getKey();
+        Files.writeString(fixture.resolve(SHARED), shared, StandardCharsets.UTF_8);
+        for (Map.Entry<Integer, String> entry : rendered.entrySet()) {
+            Path own = fixture.resolve("pg" + entry.getKey() + ".sql");
+            if (entry.getValue().equals(shared)) {
+                Files.deleteIfExists(own);
+            } else {
+                Files.writeString(own, entry.getValue(), StandardCharsets.UTF_8);
+            }
+        }
     }
 
     /**

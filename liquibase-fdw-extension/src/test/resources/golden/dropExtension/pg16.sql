@@ -1,4 +1,0 @@
--- changeset 1
-DROP EXTENSION IF EXISTS postgres_fdw CASCADE;
--- rollback
--- (no automatic rollback)
