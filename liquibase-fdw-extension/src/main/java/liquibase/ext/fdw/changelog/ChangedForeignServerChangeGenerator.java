@@ -6,7 +6,6 @@ import liquibase.database.Database;
 import liquibase.diff.Difference;
 import liquibase.diff.ObjectDifferences;
 import liquibase.diff.output.DiffOutputControl;
-import liquibase.diff.output.changelog.AbstractChangeGenerator;
 import liquibase.diff.output.changelog.ChangeGeneratorChain;
 import liquibase.diff.output.changelog.ChangedObjectChangeGenerator;
 import liquibase.ext.fdw.changelog.internal.Generators;
@@ -19,21 +18,11 @@ import liquibase.ext.fdw.snapshot.ForeignServer;
  * added or set, options only the target has are dropped. A different wrapper or type cannot be altered and is only
  * reported by the diff.
  */
-public class ChangedForeignServerChangeGenerator extends AbstractChangeGenerator implements ChangedObjectChangeGenerator {
+public class ChangedForeignServerChangeGenerator extends FdwChangeGenerator implements ChangedObjectChangeGenerator {
 
-    @Override
-    public int getPriority(Class<? extends DatabaseObject> objectType, Database database) {
-        return ForeignServer.class.isAssignableFrom(objectType) && Generators.applies(database) ? PRIORITY_DATABASE : PRIORITY_NONE;
-    }
-
-    @Override
-    public Class<? extends DatabaseObject>[] runAfterTypes() {
-        return null;
-    }
-
-    @Override
-    public Class<? extends DatabaseObject>[] runBeforeTypes() {
-        return null;
+    /** Answers for {@link ForeignServer}. */
+    public ChangedForeignServerChangeGenerator() {
+        super(ForeignServer.class, PRIORITY_DATABASE, List.of(), List.of());
     }
 
     @Override

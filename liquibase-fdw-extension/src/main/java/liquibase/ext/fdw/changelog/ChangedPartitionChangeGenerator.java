@@ -1,11 +1,11 @@
 package liquibase.ext.fdw.changelog;
 
+import java.util.List;
 import liquibase.change.Change;
 import liquibase.database.Database;
 import liquibase.diff.Difference;
 import liquibase.diff.ObjectDifferences;
 import liquibase.diff.output.DiffOutputControl;
-import liquibase.diff.output.changelog.AbstractChangeGenerator;
 import liquibase.diff.output.changelog.ChangeGeneratorChain;
 import liquibase.diff.output.changelog.ChangedObjectChangeGenerator;
 import liquibase.ext.fdw.changelog.internal.Generators;
@@ -24,21 +24,11 @@ import liquibase.ext.fdw.snapshot.Partition;
  * attached again with the reference's bound. A partition that is local on one side and foreign on the other cannot
  * be altered and is only reported by the diff.
  */
-public class ChangedPartitionChangeGenerator extends AbstractChangeGenerator implements ChangedObjectChangeGenerator {
+public class ChangedPartitionChangeGenerator extends FdwChangeGenerator implements ChangedObjectChangeGenerator {
 
-    @Override
-    public int getPriority(Class<? extends DatabaseObject> objectType, Database database) {
-        return Partition.class.isAssignableFrom(objectType) && Generators.applies(database) ? PRIORITY_DATABASE : PRIORITY_NONE;
-    }
-
-    @Override
-    public Class<? extends DatabaseObject>[] runAfterTypes() {
-        return null;
-    }
-
-    @Override
-    public Class<? extends DatabaseObject>[] runBeforeTypes() {
-        return null;
+    /** Answers for {@link Partition}. */
+    public ChangedPartitionChangeGenerator() {
+        super(Partition.class, PRIORITY_DATABASE, List.of(), List.of());
     }
 
     @Override

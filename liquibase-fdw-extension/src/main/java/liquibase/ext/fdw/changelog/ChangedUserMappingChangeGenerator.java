@@ -6,7 +6,6 @@ import liquibase.database.Database;
 import liquibase.diff.Difference;
 import liquibase.diff.ObjectDifferences;
 import liquibase.diff.output.DiffOutputControl;
-import liquibase.diff.output.changelog.AbstractChangeGenerator;
 import liquibase.diff.output.changelog.ChangeGeneratorChain;
 import liquibase.diff.output.changelog.ChangedObjectChangeGenerator;
 import liquibase.ext.fdw.changelog.internal.Generators;
@@ -18,21 +17,11 @@ import liquibase.ext.fdw.snapshot.UserMapping;
  * Emits {@code fdw:alterUserMapping} for a mapping whose options differ (the password is never compared, and never
  * written); a mapping that has a password only in the reference gets {@code password="${<server>.password}"}.
  */
-public class ChangedUserMappingChangeGenerator extends AbstractChangeGenerator implements ChangedObjectChangeGenerator {
+public class ChangedUserMappingChangeGenerator extends FdwChangeGenerator implements ChangedObjectChangeGenerator {
 
-    @Override
-    public int getPriority(Class<? extends DatabaseObject> objectType, Database database) {
-        return UserMapping.class.isAssignableFrom(objectType) && Generators.applies(database) ? PRIORITY_DATABASE : PRIORITY_NONE;
-    }
-
-    @Override
-    public Class<? extends DatabaseObject>[] runAfterTypes() {
-        return null;
-    }
-
-    @Override
-    public Class<? extends DatabaseObject>[] runBeforeTypes() {
-        return null;
+    /** Answers for {@link UserMapping}. */
+    public ChangedUserMappingChangeGenerator() {
+        super(UserMapping.class, PRIORITY_DATABASE, List.of(), List.of());
     }
 
     @Override

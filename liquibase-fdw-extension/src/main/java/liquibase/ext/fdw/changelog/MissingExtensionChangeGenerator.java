@@ -1,9 +1,9 @@
 package liquibase.ext.fdw.changelog;
 
+import java.util.List;
 import liquibase.change.Change;
 import liquibase.database.Database;
 import liquibase.diff.output.DiffOutputControl;
-import liquibase.diff.output.changelog.AbstractChangeGenerator;
 import liquibase.diff.output.changelog.ChangeGeneratorChain;
 import liquibase.ext.fdw.changelog.internal.Generators;
 import liquibase.structure.DatabaseObject;
@@ -14,22 +14,11 @@ import liquibase.ext.fdw.snapshot.ForeignServer;
 import liquibase.structure.core.Table;
 
 /** Emits {@code fdw:createExtension} for a missing extension, before any server or table. */
-public class MissingExtensionChangeGenerator extends AbstractChangeGenerator implements MissingObjectChangeGenerator {
+public class MissingExtensionChangeGenerator extends FdwChangeGenerator implements MissingObjectChangeGenerator {
 
-    @Override
-    public int getPriority(Class<? extends DatabaseObject> objectType, Database database) {
-        return Extension.class.isAssignableFrom(objectType) && Generators.applies(database) ? PRIORITY_DATABASE : PRIORITY_NONE;
-    }
-
-    @Override
-    public Class<? extends DatabaseObject>[] runAfterTypes() {
-        return null;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runBeforeTypes() {
-        return new Class[] {ForeignServer.class, Table.class};
+    /** Answers for {@link Extension}. */
+    public MissingExtensionChangeGenerator() {
+        super(Extension.class, PRIORITY_DATABASE, List.of(), List.of(ForeignServer.class, Table.class));
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.Map;
 import liquibase.change.Change;
 import liquibase.database.Database;
 import liquibase.diff.output.DiffOutputControl;
-import liquibase.diff.output.changelog.AbstractChangeGenerator;
 import liquibase.diff.output.changelog.ChangeGeneratorChain;
 import liquibase.ext.fdw.changelog.internal.Generators;
 import liquibase.structure.DatabaseObject;
@@ -17,23 +16,11 @@ import liquibase.ext.fdw.snapshot.Options;
 import liquibase.ext.fdw.snapshot.UserMapping;
 
 /** Emits {@code fdw:createForeignServer} with its options (host, port, dbname as attributes) for a missing server. */
-public class MissingForeignServerChangeGenerator extends AbstractChangeGenerator implements MissingObjectChangeGenerator {
+public class MissingForeignServerChangeGenerator extends FdwChangeGenerator implements MissingObjectChangeGenerator {
 
-    @Override
-    public int getPriority(Class<? extends DatabaseObject> objectType, Database database) {
-        return ForeignServer.class.isAssignableFrom(objectType) && Generators.applies(database) ? PRIORITY_DATABASE : PRIORITY_NONE;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runAfterTypes() {
-        return new Class[] {Extension.class};
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runBeforeTypes() {
-        return new Class[] {UserMapping.class};
+    /** Answers for {@link ForeignServer}. */
+    public MissingForeignServerChangeGenerator() {
+        super(ForeignServer.class, PRIORITY_DATABASE, List.of(Extension.class), List.of(UserMapping.class));
     }
 
     @Override

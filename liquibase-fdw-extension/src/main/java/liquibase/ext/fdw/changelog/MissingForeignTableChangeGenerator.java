@@ -5,7 +5,6 @@ import java.util.Map;
 import liquibase.change.Change;
 import liquibase.database.Database;
 import liquibase.diff.output.DiffOutputControl;
-import liquibase.diff.output.changelog.AbstractChangeGenerator;
 import liquibase.diff.output.changelog.ChangeGeneratorChain;
 import liquibase.ext.fdw.changelog.internal.Generators;
 import liquibase.structure.DatabaseObject;
@@ -25,23 +24,11 @@ import liquibase.structure.core.Table;
  * table, also for a partition with options or column options of its own: the partition generator attaches it
  * afterwards, so every column and option is kept. A foreign partition with none is left to the partition generator.
  */
-public class MissingForeignTableChangeGenerator extends AbstractChangeGenerator implements MissingObjectChangeGenerator {
+public class MissingForeignTableChangeGenerator extends FdwChangeGenerator implements MissingObjectChangeGenerator {
 
-    @Override
-    public int getPriority(Class<? extends DatabaseObject> objectType, Database database) {
-        return ForeignTable.class.isAssignableFrom(objectType) && Generators.applies(database) ? PRIORITY_DATABASE : PRIORITY_NONE;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runAfterTypes() {
-        return new Class[] {UserMapping.class, Table.class};
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runBeforeTypes() {
-        return new Class[] {Partition.class};
+    /** Answers for {@link ForeignTable}. */
+    public MissingForeignTableChangeGenerator() {
+        super(ForeignTable.class, PRIORITY_DATABASE, List.of(UserMapping.class, Table.class), List.of(Partition.class));
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.Objects;
 import liquibase.change.Change;
 import liquibase.database.Database;
 import liquibase.diff.output.DiffOutputControl;
-import liquibase.diff.output.changelog.AbstractChangeGenerator;
 import liquibase.diff.output.changelog.ChangeGeneratorChain;
 import liquibase.ext.fdw.changelog.internal.Generators;
 import liquibase.structure.DatabaseObject;
@@ -41,23 +40,11 @@ import liquibase.structure.core.UniqueConstraint;
  * {@code partitionKey}, after its parent when that is a partition too); an attach change for a partition created
  * before as a foreign table with options.
  */
-public class MissingPartitionChangeGenerator extends AbstractChangeGenerator implements MissingObjectChangeGenerator {
+public class MissingPartitionChangeGenerator extends FdwChangeGenerator implements MissingObjectChangeGenerator {
 
-    @Override
-    public int getPriority(Class<? extends DatabaseObject> objectType, Database database) {
-        return Partition.class.isAssignableFrom(objectType) && Generators.applies(database) ? PRIORITY_DATABASE : PRIORITY_NONE;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runAfterTypes() {
-        return new Class[] {Table.class, ForeignTable.class};
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runBeforeTypes() {
-        return new Class[] {PrimaryKey.class, ForeignKey.class, Index.class, UniqueConstraint.class};
+    /** Answers for {@link Partition}. */
+    public MissingPartitionChangeGenerator() {
+        super(Partition.class, PRIORITY_DATABASE, List.of(Table.class, ForeignTable.class), List.of(PrimaryKey.class, ForeignKey.class, Index.class, UniqueConstraint.class));
     }
 
     @Override

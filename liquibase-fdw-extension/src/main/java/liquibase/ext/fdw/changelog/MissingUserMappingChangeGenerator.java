@@ -5,7 +5,6 @@ import java.util.Map;
 import liquibase.change.Change;
 import liquibase.database.Database;
 import liquibase.diff.output.DiffOutputControl;
-import liquibase.diff.output.changelog.AbstractChangeGenerator;
 import liquibase.diff.output.changelog.ChangeGeneratorChain;
 import liquibase.ext.fdw.changelog.internal.Generators;
 import liquibase.structure.DatabaseObject;
@@ -21,23 +20,11 @@ import liquibase.ext.fdw.snapshot.UserMapping;
  * {@code password="${<server>.password}"}, a changelog parameter to set where the changelog is applied. The mapping
  * of the user who generates the changelog becomes {@code CURRENT_USER}, PUBLIC stays PUBLIC.
  */
-public class MissingUserMappingChangeGenerator extends AbstractChangeGenerator implements MissingObjectChangeGenerator {
+public class MissingUserMappingChangeGenerator extends FdwChangeGenerator implements MissingObjectChangeGenerator {
 
-    @Override
-    public int getPriority(Class<? extends DatabaseObject> objectType, Database database) {
-        return UserMapping.class.isAssignableFrom(objectType) && Generators.applies(database) ? PRIORITY_DATABASE : PRIORITY_NONE;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runAfterTypes() {
-        return new Class[] {ForeignServer.class};
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runBeforeTypes() {
-        return new Class[] {ForeignTable.class};
+    /** Answers for {@link UserMapping}. */
+    public MissingUserMappingChangeGenerator() {
+        super(UserMapping.class, PRIORITY_DATABASE, List.of(ForeignServer.class), List.of(ForeignTable.class));
     }
 
     @Override

@@ -1,9 +1,9 @@
 package liquibase.ext.fdw.changelog;
 
+import java.util.List;
 import liquibase.change.Change;
 import liquibase.database.Database;
 import liquibase.diff.output.DiffOutputControl;
-import liquibase.diff.output.changelog.AbstractChangeGenerator;
 import liquibase.diff.output.changelog.ChangeGeneratorChain;
 import liquibase.ext.fdw.changelog.internal.Generators;
 import liquibase.structure.DatabaseObject;
@@ -16,22 +16,11 @@ import liquibase.structure.core.Table;
  * foreign partitions and repeat the rows of its partitions), and a local partition's rows are written right after
  * the partition is created, by the partition generator. Data of other tables goes to core.
  */
-public class PartitionDataChangeGenerator extends AbstractChangeGenerator implements MissingObjectChangeGenerator {
+public class PartitionDataChangeGenerator extends FdwChangeGenerator implements MissingObjectChangeGenerator {
 
-    @Override
-    public int getPriority(Class<? extends DatabaseObject> objectType, Database database) {
-        return Data.class.isAssignableFrom(objectType) && Generators.applies(database) ? PRIORITY_ADDITIONAL : PRIORITY_NONE;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runAfterTypes() {
-        return new Class[] {Table.class};
-    }
-
-    @Override
-    public Class<? extends DatabaseObject>[] runBeforeTypes() {
-        return null;
+    /** Answers for {@link Data}. */
+    public PartitionDataChangeGenerator() {
+        super(Data.class, PRIORITY_ADDITIONAL, List.of(Table.class), List.of());
     }
 
     @Override

@@ -1,9 +1,9 @@
 package liquibase.ext.fdw.changelog;
 
+import java.util.List;
 import liquibase.change.Change;
 import liquibase.database.Database;
 import liquibase.diff.output.DiffOutputControl;
-import liquibase.diff.output.changelog.AbstractChangeGenerator;
 import liquibase.diff.output.changelog.ChangeGeneratorChain;
 import liquibase.ext.fdw.changelog.internal.Generators;
 import liquibase.structure.DatabaseObject;
@@ -20,21 +20,11 @@ import liquibase.structure.core.Table;
  * partition is left to the partition generator, with its columns, keys and indexes, which it inherits from the parent
  * (an index created on one partition only is therefore not reproduced). Other tables go to core.
  */
-public class PartitionedTableChangeGenerator extends AbstractChangeGenerator implements MissingObjectChangeGenerator {
+public class PartitionedTableChangeGenerator extends FdwChangeGenerator implements MissingObjectChangeGenerator {
 
-    @Override
-    public int getPriority(Class<? extends DatabaseObject> objectType, Database database) {
-        return Table.class.isAssignableFrom(objectType) && Generators.applies(database) ? PRIORITY_ADDITIONAL : PRIORITY_NONE;
-    }
-
-    @Override
-    public Class<? extends DatabaseObject>[] runAfterTypes() {
-        return null;
-    }
-
-    @Override
-    public Class<? extends DatabaseObject>[] runBeforeTypes() {
-        return null;
+    /** Answers for {@link Table}. */
+    public PartitionedTableChangeGenerator() {
+        super(Table.class, PRIORITY_ADDITIONAL, List.of(), List.of());
     }
 
     @Override

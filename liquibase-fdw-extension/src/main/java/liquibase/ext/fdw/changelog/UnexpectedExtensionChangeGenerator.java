@@ -1,9 +1,9 @@
 package liquibase.ext.fdw.changelog;
 
+import java.util.List;
 import liquibase.change.Change;
 import liquibase.database.Database;
 import liquibase.diff.output.DiffOutputControl;
-import liquibase.diff.output.changelog.AbstractChangeGenerator;
 import liquibase.diff.output.changelog.ChangeGeneratorChain;
 import liquibase.diff.output.changelog.UnexpectedObjectChangeGenerator;
 import liquibase.ext.fdw.changelog.internal.Generators;
@@ -13,23 +13,11 @@ import liquibase.ext.fdw.snapshot.Extension;
 import liquibase.ext.fdw.snapshot.ForeignServer;
 
 /** Emits {@code fdw:dropExtension} for an unexpected extension of the schema, last (drop-all leaves no extension of a dropped schema behind). */
-public class UnexpectedExtensionChangeGenerator extends AbstractChangeGenerator implements UnexpectedObjectChangeGenerator {
+public class UnexpectedExtensionChangeGenerator extends FdwChangeGenerator implements UnexpectedObjectChangeGenerator {
 
-    @Override
-    public int getPriority(Class<? extends DatabaseObject> objectType, Database database) {
-        return Extension.class.isAssignableFrom(objectType) && Generators.applies(database) ? PRIORITY_DATABASE : PRIORITY_NONE;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runAfterTypes() {
-        return new Class[] {ForeignServer.class};
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runBeforeTypes() {
-        return null;
+    /** Answers for {@link Extension}. */
+    public UnexpectedExtensionChangeGenerator() {
+        super(Extension.class, PRIORITY_DATABASE, List.of(ForeignServer.class), List.of());
     }
 
     @Override

@@ -1,9 +1,9 @@
 package liquibase.ext.fdw.changelog;
 
+import java.util.List;
 import liquibase.change.Change;
 import liquibase.database.Database;
 import liquibase.diff.output.DiffOutputControl;
-import liquibase.diff.output.changelog.AbstractChangeGenerator;
 import liquibase.diff.output.changelog.ChangeGeneratorChain;
 import liquibase.diff.output.changelog.UnexpectedObjectChangeGenerator;
 import liquibase.ext.fdw.changelog.internal.Generators;
@@ -14,23 +14,11 @@ import liquibase.ext.fdw.snapshot.ForeignServer;
 import liquibase.ext.fdw.snapshot.UserMapping;
 
 /** Emits {@code fdw:dropForeignServer} for an unexpected server, after its user mappings and foreign tables. */
-public class UnexpectedForeignServerChangeGenerator extends AbstractChangeGenerator implements UnexpectedObjectChangeGenerator {
+public class UnexpectedForeignServerChangeGenerator extends FdwChangeGenerator implements UnexpectedObjectChangeGenerator {
 
-    @Override
-    public int getPriority(Class<? extends DatabaseObject> objectType, Database database) {
-        return ForeignServer.class.isAssignableFrom(objectType) && Generators.applies(database) ? PRIORITY_DATABASE : PRIORITY_NONE;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runAfterTypes() {
-        return new Class[] {UserMapping.class};
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runBeforeTypes() {
-        return new Class[] {Extension.class};
+    /** Answers for {@link ForeignServer}. */
+    public UnexpectedForeignServerChangeGenerator() {
+        super(ForeignServer.class, PRIORITY_DATABASE, List.of(UserMapping.class), List.of(Extension.class));
     }
 
     @Override

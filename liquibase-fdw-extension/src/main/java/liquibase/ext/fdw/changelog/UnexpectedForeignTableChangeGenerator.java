@@ -1,9 +1,9 @@
 package liquibase.ext.fdw.changelog;
 
+import java.util.List;
 import liquibase.change.Change;
 import liquibase.database.Database;
 import liquibase.diff.output.DiffOutputControl;
-import liquibase.diff.output.changelog.AbstractChangeGenerator;
 import liquibase.diff.output.changelog.ChangeGeneratorChain;
 import liquibase.diff.output.changelog.UnexpectedObjectChangeGenerator;
 import liquibase.ext.fdw.changelog.internal.Generators;
@@ -16,23 +16,11 @@ import liquibase.ext.fdw.snapshot.UserMapping;
 import liquibase.structure.core.Table;
 
 /** Emits {@code fdw:dropForeignTable} for an unexpected foreign table that is not a partition (a foreign partition is dropped with its partitioned table when that goes too). */
-public class UnexpectedForeignTableChangeGenerator extends AbstractChangeGenerator implements UnexpectedObjectChangeGenerator {
+public class UnexpectedForeignTableChangeGenerator extends FdwChangeGenerator implements UnexpectedObjectChangeGenerator {
 
-    @Override
-    public int getPriority(Class<? extends DatabaseObject> objectType, Database database) {
-        return ForeignTable.class.isAssignableFrom(objectType) && Generators.applies(database) ? PRIORITY_DATABASE : PRIORITY_NONE;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runAfterTypes() {
-        return new Class[] {Table.class};
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runBeforeTypes() {
-        return new Class[] {UserMapping.class};
+    /** Answers for {@link ForeignTable}. */
+    public UnexpectedForeignTableChangeGenerator() {
+        super(ForeignTable.class, PRIORITY_DATABASE, List.of(Table.class), List.of(UserMapping.class));
     }
 
     @Override

@@ -1,9 +1,9 @@
 package liquibase.ext.fdw.changelog;
 
+import java.util.List;
 import liquibase.change.Change;
 import liquibase.database.Database;
 import liquibase.diff.output.DiffOutputControl;
-import liquibase.diff.output.changelog.AbstractChangeGenerator;
 import liquibase.diff.output.changelog.ChangeGeneratorChain;
 import liquibase.diff.output.changelog.UnexpectedObjectChangeGenerator;
 import liquibase.ext.fdw.changelog.internal.Generators;
@@ -15,21 +15,11 @@ import liquibase.structure.core.Table;
  * them with it (drop-all used to fail on "table ... does not exist" after the parent's DROP ... CASCADE). A partition
  * of a parent that stays, and any other table, go to core.
  */
-public class UnexpectedPartitionedTableChangeGenerator extends AbstractChangeGenerator implements UnexpectedObjectChangeGenerator {
+public class UnexpectedPartitionedTableChangeGenerator extends FdwChangeGenerator implements UnexpectedObjectChangeGenerator {
 
-    @Override
-    public int getPriority(Class<? extends DatabaseObject> objectType, Database database) {
-        return Table.class.isAssignableFrom(objectType) && Generators.applies(database) ? PRIORITY_ADDITIONAL : PRIORITY_NONE;
-    }
-
-    @Override
-    public Class<? extends DatabaseObject>[] runAfterTypes() {
-        return null;
-    }
-
-    @Override
-    public Class<? extends DatabaseObject>[] runBeforeTypes() {
-        return null;
+    /** Answers for {@link Table}. */
+    public UnexpectedPartitionedTableChangeGenerator() {
+        super(Table.class, PRIORITY_ADDITIONAL, List.of(), List.of());
     }
 
     @Override

@@ -1,9 +1,9 @@
 package liquibase.ext.fdw.changelog;
 
+import java.util.List;
 import liquibase.change.Change;
 import liquibase.database.Database;
 import liquibase.diff.output.DiffOutputControl;
-import liquibase.diff.output.changelog.AbstractChangeGenerator;
 import liquibase.diff.output.changelog.ChangeGeneratorChain;
 import liquibase.diff.output.changelog.UnexpectedObjectChangeGenerator;
 import liquibase.ext.fdw.changelog.internal.Generators;
@@ -14,23 +14,11 @@ import liquibase.ext.fdw.snapshot.ForeignTable;
 import liquibase.ext.fdw.snapshot.UserMapping;
 
 /** Emits {@code fdw:dropUserMapping} for an unexpected user mapping, after the foreign tables that used it. */
-public class UnexpectedUserMappingChangeGenerator extends AbstractChangeGenerator implements UnexpectedObjectChangeGenerator {
+public class UnexpectedUserMappingChangeGenerator extends FdwChangeGenerator implements UnexpectedObjectChangeGenerator {
 
-    @Override
-    public int getPriority(Class<? extends DatabaseObject> objectType, Database database) {
-        return UserMapping.class.isAssignableFrom(objectType) && Generators.applies(database) ? PRIORITY_DATABASE : PRIORITY_NONE;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runAfterTypes() {
-        return new Class[] {ForeignTable.class};
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends DatabaseObject>[] runBeforeTypes() {
-        return new Class[] {ForeignServer.class};
+    /** Answers for {@link UserMapping}. */
+    public UnexpectedUserMappingChangeGenerator() {
+        super(UserMapping.class, PRIORITY_DATABASE, List.of(ForeignTable.class), List.of(ForeignServer.class));
     }
 
     @Override
