@@ -108,7 +108,8 @@ final class SvgPicture {
         } catch (IOException e) {
             throw new IllegalStateException("Writing SVG into a string failed", e);
         }
-        return out.toString();
+        // Batik names the SVG 1.0 DTD on the web; a reader that follows it would need the network, and SVG needs none.
+        return out.toString().replaceFirst("<!DOCTYPE[^>]*>\\s*", "");
     }
 
     private static SVGGraphics2D graphics() {

@@ -68,6 +68,7 @@ class GraphPictureTest {
             assertTrue(texts.contains(expected), expected + " not in " + texts);
         }
         assertEquals(svg, new SvgPicture(sample(lastRun(), verification())).render(), "the same model, the same file");
+        assertFalse(svg.contains("DOCTYPE"), "no DTD to fetch: " + svg);
     }
 
     @Test
