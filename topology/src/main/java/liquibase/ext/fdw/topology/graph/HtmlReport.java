@@ -14,9 +14,10 @@ final class HtmlReport {
             table { border-collapse: collapse; margin: 8px 0; }
             th, td { border: 1px solid #dadce0; padding: 4px 10px; text-align: left; vertical-align: top; }
             th { background: #f1f3f4; }
-            td.bound, td.code { font-family: monospace; }
+            td.bound, td.code { font-family: monospace; white-space: nowrap; }
             .ok { color: #188038; } .bad { color: #c5221f; font-weight: bold; } .warn { color: #b06000; }
             .picture { overflow-x: auto; border: 1px solid #dadce0; padding: 8px; }
+            .picture svg { max-width: 100%; height: auto; }
             """;
     private final GraphModel model;
     private final String svg;

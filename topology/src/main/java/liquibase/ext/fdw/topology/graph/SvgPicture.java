@@ -18,6 +18,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * Draws the {@link GraphModel} as SVG through Batik's {@link SVGGraphics2D}: one box per node (routing nodes, those
@@ -102,9 +103,12 @@ final class SvgPicture {
                 drawArrow(g, from[1], from[2], to[0], to[2], arrow.dashed());
             }
         }
+        Element root = g.getRoot();
+        // A viewBox lets a page scale the picture down to its width (report.html, a README).
+        root.setAttribute("viewBox", "0 0 " + (int) Math.ceil(width) + " " + (int) Math.ceil(height));
         StringWriter out = new StringWriter();
         try {
-            g.stream(out, false);
+            g.stream(root, out, false, false);
         } catch (IOException e) {
             throw new IllegalStateException("Writing SVG into a string failed", e);
         }
@@ -145,9 +149,13 @@ final class SvgPicture {
             }
         }
         if (model.lastRun() != null) {
+            String goal = model.lastRun().goal();
+            // report.json counts changesets applied by update and rolled back by rollback; other goals change none.
+            String counted = "update".equals(goal) ? " applied, " : "rollback".equals(goal) ? " rolled back, " : null;
             model.lastRun().rows().stream().filter(r -> r.node().equals(node.name())).findFirst().ifPresent(r ->
-                    lines.add(new Line("last " + model.lastRun().goal() + ": " + r.result() + " (" + r.applied()
-                            + " applied, " + r.millis() + " ms)", 0, false, "OK".equals(r.result()) ? MUTED : BAD, null)));
+                    lines.add(new Line("last " + goal + ": " + r.result() + " (" + (counted == null ? ""
+                            : r.applied() + counted) + r.millis() + " ms)", 0, false,
+                            "OK".equals(r.result()) ? MUTED : BAD, null)));
         }
         if (model.verification() != null) {
             model.verification().rows().stream().filter(r -> r.node().equals(node.name())).findFirst().ifPresent(r ->

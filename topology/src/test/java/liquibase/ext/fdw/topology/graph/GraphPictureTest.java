@@ -72,6 +72,17 @@ class GraphPictureTest {
     }
 
     @Test
+    void aGoalThatChangesNothingShowsNoCount() throws Exception {
+        GraphModel.LastRun status = new GraphModel.LastRun("status", "2026-11-25T19:00:00Z", "OK",
+                List.of(new GraphModel.RunRow("shard1", "OK", 0, 1, 0, 41, null)));
+
+        List<String> texts = texts(new SvgPicture(sample(status, null)).render());
+
+        assertTrue(texts.contains("last status: OK (41 ms)"), texts.toString());
+        assertFalse(texts.stream().anyMatch(t -> t.startsWith("verify:")), texts.toString());
+    }
+
+    @Test
     void mermaidHasASubgraphPerNodeAndAnEdgePerForeignPartition() {
         String mermaid = new MermaidPicture(sample(null, null)).render();
 
