@@ -6,6 +6,7 @@ import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.geom.CubicCurve2D;
 import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -94,7 +95,7 @@ final class SvgPicture {
         SVGGraphics2D g = graphics();
         g.setSVGCanvasSize(new Dimension((int) Math.ceil(width), (int) Math.ceil(height)));
         g.setPaint(Color.WHITE);
-        g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, Math.ceil(width), Math.ceil(height)));
+        g.fill(new Rectangle2D.Double(0, 0, Math.ceil(width), Math.ceil(height)));
         boxes.forEach(box -> drawBox(g, box));
         for (Arrow arrow : arrows) {
             double[] from = anchors.get(arrow.from());
