@@ -29,6 +29,21 @@ nodes.each { assert log.contains("[INFO] [$it] tagged before-demo") }
 nodes.each { assert log.contains("[INFO] [$it] up to date") }
 assert log =~ /\[INFO\] \[coordinator\]   \d{4}-\d\d-\d\d \d\d:\d\d:\d\d coordinator\/changelog.yaml::fdw-2::alice EXECUTED/
 
+// graph: the three files show both shards and their year ranges as PostgreSQL prints the bounds; no secrets
+def out = { String name -> new File(basedir, "target/fdw/$name").text }
+def svg = new groovy.xml.XmlSlurper(false, true).parseText(out('topology.svg'))
+def texts = svg.'**'.findAll { it.name() == 'text' }*.text()
+['coordinator', 'shard1', 'shard2', 'up to date'].each { assert texts.contains(it) : texts }
+[2016, 2017].each { year ->
+    def bound = "FOR VALUES FROM ('$year-01-01') TO ('${year + 1}-01-01')"
+    assert texts.any { it.endsWith("temperatures_$year  $bound") } : texts
+    assert out('topology.mmd').contains("temperatures_$year<br/>$bound")
+    assert out('report.html').contains("temperatures_$year</td><td class=\"bound\">${bound.replace("'", '&#39;')}</td>")
+}
+['topology.svg', 'topology.mmd', 'report.html'].each { name -> passwords.each { assert !out(name).contains(it) } }
+assert !(out('report.html') =~ /https?:/)
+assert log.contains('[INFO] Picture: ')
+
 // rollback to the tag: the demo changesets of the coordinator, nothing on the shards
 def toTag = lines.subList(lines.findIndexOf { it.contains(':rollback (default-cli)') }, lines.size())
 toTag = toTag.subList(0, toTag.findIndexOf { it.startsWith('[INFO] BUILD') })

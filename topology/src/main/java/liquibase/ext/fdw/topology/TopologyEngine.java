@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,39 @@ public final class TopologyEngine {
             return report;
         } finally {
             embedded.stopStarted();
+        }
+    }
+
+    /**
+     * Runs the status goal on the selected nodes (without writing {@code report.json}, which keeps the last run's
+     * result) and hands the reachable topology to {@code inspection}; embedded nodes this call started are stopped
+     * afterwards. Failures are thrown with every password masked.
+     */
+    public <T> T inspect(TopologyRequest request, LiveTopology.Inspection<T> inspection) {
+        ONE_RUN_AT_A_TIME.lock();
+        try {
+            Topology topology = topology(request);
+            List<NodeDefinition> selected = topology.select(request.nodes());
+            RunSettings settings = settings(request, topology).withGoal(Goal.STATUS);
+            EmbeddedNodes embedded = embeddedNodes(request);
+            try {
+                Map<String, NodeAddress> addresses = addresses(topology, request, embedded, false);
+                TopologyRunner runner = new TopologyRunner(topology, addresses, log, request.timeouts());
+                RunReport status = runner.run(selected, settings);
+                LiveTopology live = new LiveTopology(topology, selected, addresses, status,
+                        new NodeConnector(request.timeouts(), "inspect"), runner.redactor());
+                try {
+                    return inspection.inspect(live);
+                } catch (SQLException e) {
+                    throw new TopologyException(runner.redactor().scrub(Failures.describe(e)));
+                } catch (TopologyException e) {
+                    throw Masked.of(e, runner.redactor());
+                }
+            } finally {
+                embedded.stopStarted();
+            }
+        } finally {
+            ONE_RUN_AT_A_TIME.unlock();
         }
     }
 

@@ -104,7 +104,7 @@ final class EngineNodes implements AutoCloseable {
         }
     }
 
-    private TopologyEngine engine() {
+    TopologyEngine engine() {
         return new TopologyEngine(new TopologyLog() {
             @Override
             public void debug(String message) {

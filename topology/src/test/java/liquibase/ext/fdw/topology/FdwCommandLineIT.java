@@ -81,6 +81,13 @@ class FdwCommandLineIT {
             assertTrue(status.contains("[" + node + "] up to date"), status);
         }
 
+        String graph = liquibase("fdw", "graph", "--topology-file=topology.yaml");
+        for (String file : List.of("topology.svg", "topology.mmd", "report.html")) {
+            assertTrue(graph.contains(directory.resolve("fdw").resolve(file).toString())
+                    || graph.contains(Path.of("fdw", file).toString()), graph);
+            assertTrue(Files.readString(directory.resolve("fdw").resolve(file)).contains("shard2"), file);
+        }
+
         String rollback = liquibase("fdw", "rollback", "--topology-file=topology.yaml", "--count=1");
         assertTrue(rollback.indexOf("[coordinator] rolled back coordinator.yaml::report::it")
                 < rollback.indexOf("[shard1] rolled back shard.yaml::readings::it"), rollback);

@@ -123,15 +123,22 @@ public abstract class FdwCommandStep extends AbstractCommandStep {
                     .timeouts(new TopologyRequest.Timeouts(scope.getArgumentValue(args.connectTimeout),
                             scope.getArgumentValue(args.loginTimeout), scope.getArgumentValue(args.socketTimeout)));
             goalArguments(scope, request);
-            RunReport report = new TopologyEngine(log(ui)).run(request.build());
-            resultsBuilder.addResult("report", report);
-            if (report.failed()) {
-                String failure = report.firstFailure();
-                throw new CommandExecutionException("liquibase " + GROUP + " " + CliMessages.kebab(commandName())
-                        + " failed on " + (failure == null ? "the topology" : failure));
-            }
+            TopologyLog log = log(ui);
+            execute(new TopologyEngine(log), request.build(), log, resultsBuilder);
         } catch (TopologyException e) {
             throw new CommandExecutionException(CliMessages.describe(e, scope.getArgumentValue(args.topologyFile)));
+        }
+    }
+
+    /** Runs the request; a failed node fails the command. Goals that are not a run on each node replace this. */
+    protected void execute(TopologyEngine engine, TopologyRequest request, TopologyLog log,
+            CommandResultsBuilder resultsBuilder) throws CommandExecutionException {
+        RunReport report = engine.run(request);
+        resultsBuilder.addResult("report", report);
+        if (report.failed()) {
+            String failure = report.firstFailure();
+            throw new CommandExecutionException("liquibase " + GROUP + " " + CliMessages.kebab(commandName())
+                    + " failed on " + (failure == null ? "the topology" : failure));
         }
     }
 
