@@ -145,10 +145,10 @@ public final class NodeFingerprint {
         String userRelation = " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_NAMESPACE
                 + " AND lower(c.relname) <> ALL (?) AND " + notExtensionMember("pg_class", "c.oid");
         return List.of(
-                "SELECT 'schema ' || quote_ident(n.nspname), concat_ws(' ', 'owner ' || pg_get_userbyid(n.nspowner),"
+                "SELECT 'schema ' || quote_ident(n.nspname), concat_ws(', ', 'owner ' || pg_get_userbyid(n.nspowner),"
                         + " 'grants ' || n.nspacl::text), NULL FROM pg_namespace n WHERE " + USER_NAMESPACE + " AND "
                         + notExtensionMember("pg_namespace", "n.oid"),
-                "SELECT 'relation ' || " + relation + ", concat_ws(' ', CASE c.relkind WHEN 'r' THEN 'table'"
+                "SELECT 'relation ' || " + relation + ", concat_ws(', ', CASE c.relkind WHEN 'r' THEN 'table'"
                         + " WHEN 'p' THEN 'partitioned table' WHEN 'f' THEN 'foreign table' WHEN 'v' THEN 'view'"
                         + " WHEN 'm' THEN 'materialized view' WHEN 'S' THEN 'sequence' END,"
                         + " CASE c.relpersistence WHEN 'u' THEN 'unlogged' WHEN 't' THEN 'temporary' END,"
@@ -160,7 +160,7 @@ public final class NodeFingerprint {
                         + " 'storage options ' || array_to_string(c.reloptions, ','), 'grants ' || c.relacl::text,"
                         + " 'definition ' || CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END), NULL"
                         + userRelation + " AND c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')",
-                "SELECT 'column ' || " + relation + " || '.' || quote_ident(a.attname), concat_ws(' ',"
+                "SELECT 'column ' || " + relation + " || '.' || quote_ident(a.attname), concat_ws(', ',"
                         + " format_type(a.atttypid, a.atttypmod), CASE WHEN a.attnotnull THEN 'not null' END,"
                         + " 'default ' || pg_get_expr(ad.adbin, ad.adrelid),"
                         + " CASE a.attidentity WHEN 'a' THEN 'generated always as identity'"
@@ -184,7 +184,7 @@ public final class NodeFingerprint {
                         + " FROM pg_index x JOIN pg_class ic ON ic.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid"
                         + " JOIN pg_namespace n ON n.oid = ic.relnamespace WHERE " + USER_NAMESPACE
                         + " AND lower(c.relname) <> ALL (?) AND " + notExtensionMember("pg_class", "c.oid"),
-                "SELECT 'sequence ' || " + relation + ", concat_ws(' ', format_type(s.seqtypid, NULL),"
+                "SELECT 'sequence ' || " + relation + ", concat_ws(', ', format_type(s.seqtypid, NULL),"
                         + " 'start ' || s.seqstart, 'increment ' || s.seqincrement, 'min ' || s.seqmin,"
                         + " 'max ' || s.seqmax, 'cache ' || s.seqcache, CASE WHEN s.seqcycle THEN 'cycle' END,"
                         + " 'owned by ' || (SELECT format('%s.%I', dep.refobjid::regclass, a.attname) FROM pg_depend dep"
@@ -195,7 +195,7 @@ public final class NodeFingerprint {
                         + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_NAMESPACE
                         + " AND lower(c.relname) <> ALL (?) AND " + notExtensionMember("pg_class", "c.oid"),
                 "SELECT 'function ' || format('%I.%I', n.nspname, p.proname) || '('"
-                        + " || pg_get_function_identity_arguments(p.oid) || ')', concat_ws(' ',"
+                        + " || pg_get_function_identity_arguments(p.oid) || ')', concat_ws(', ',"
                         + " CASE p.prokind WHEN 'f' THEN 'function' WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate'"
                         + " WHEN 'w' THEN 'window function' END, 'returns ' || pg_get_function_result(p.oid),"
                         + " 'owner ' || pg_get_userbyid(p.proowner), 'grants ' || p.proacl::text,"
@@ -208,11 +208,11 @@ public final class NodeFingerprint {
                         + USER_NAMESPACE + " AND NOT tg.tgisinternal AND lower(c.relname) <> ALL (?)",
                 "SELECT 'extension ' || quote_ident(e.extname), 'version ' || e.extversion || ' in schema '"
                         + " || e.extnamespace::regnamespace::text, NULL FROM pg_extension e",
-                "SELECT 'foreign data wrapper ' || quote_ident(w.fdwname), concat_ws(' ',"
+                "SELECT 'foreign data wrapper ' || quote_ident(w.fdwname), concat_ws(', ',"
                         + " 'owner ' || pg_get_userbyid(w.fdwowner), 'options ' || " + shownOptions("w.fdwoptions")
                         + ", 'grants ' || w.fdwacl::text), " + secretDigest("w.fdwoptions")
                         + " FROM pg_foreign_data_wrapper w",
-                "SELECT 'server ' || quote_ident(s.srvname), concat_ws(' ', 'wrapper ' || w.fdwname,"
+                "SELECT 'server ' || quote_ident(s.srvname), concat_ws(', ', 'wrapper ' || w.fdwname,"
                         + " 'type ' || s.srvtype, 'version ' || s.srvversion, 'owner ' || pg_get_userbyid(s.srvowner),"
                         + " 'options ' || " + shownOptions("s.srvoptions") + ", 'grants ' || s.srvacl::text), "
                         + secretDigest("s.srvoptions") + " FROM pg_foreign_server s"
@@ -220,12 +220,12 @@ public final class NodeFingerprint {
                 "SELECT 'user mapping for ' || um.usename || ' server ' || quote_ident(um.srvname),"
                         + " coalesce('options ' || " + shownOptions("um.umoptions") + ", 'no options'), "
                         + secretDigest("um.umoptions") + " FROM pg_user_mappings um",
-                "SELECT 'foreign table ' || " + relation + ", concat_ws(' ', 'server ' || quote_ident(s.srvname),"
+                "SELECT 'foreign table ' || " + relation + ", concat_ws(', ', 'server ' || quote_ident(s.srvname),"
                         + " 'options ' || " + shownOptions("ft.ftoptions") + "), " + secretDigest("ft.ftoptions")
                         + " FROM pg_foreign_table ft JOIN pg_class c ON c.oid = ft.ftrelid"
                         + " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_foreign_server s ON s.oid = ft.ftserver"
                         + " WHERE lower(c.relname) <> ALL (?)",
-                "SELECT 'publication ' || quote_ident(p.pubname), concat_ws(' ', 'owner ' || pg_get_userbyid(p.pubowner),"
+                "SELECT 'publication ' || quote_ident(p.pubname), concat_ws(', ', 'owner ' || pg_get_userbyid(p.pubowner),"
                         + " CASE WHEN p.puballtables THEN 'for all tables' END, 'publishes ' || concat_ws(',',"
                         + " CASE WHEN p.pubinsert THEN 'insert' END, CASE WHEN p.pubupdate THEN 'update' END,"
                         + " CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END),"
@@ -233,7 +233,7 @@ public final class NodeFingerprint {
                         + " ORDER BY x.name) FROM (SELECT format('%I.%I', pt.schemaname, pt.tablename) AS name"
                         + " FROM pg_publication_tables pt WHERE pt.pubname = p.pubname) x)), NULL FROM pg_publication p",
                 // subconninfo is readable by superusers only, and holds the password: not read.
-                "SELECT 'subscription ' || quote_ident(s.subname), concat_ws(' ', 'owner ' || pg_get_userbyid(s.subowner),"
+                "SELECT 'subscription ' || quote_ident(s.subname), concat_ws(', ', 'owner ' || pg_get_userbyid(s.subowner),"
                         + " CASE WHEN s.subenabled THEN 'enabled' ELSE 'disabled' END,"
                         + " 'publications ' || array_to_string(s.subpublications, ','), 'slot ' || s.subslotname), NULL"
                         + " FROM pg_subscription s WHERE s.subdbid = (SELECT oid FROM pg_database"
