@@ -149,6 +149,50 @@ class UpdateTestingRollbackIT {
         }
     }
 
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("majors")
+    void namesAUserMappingWhosePasswordARollbackDidNotRestoreWithoutShowingIt(int major) throws Exception {
+        try (EngineNodes nodes = nodes(major, "utr_secret")) {
+            String mapping = """
+                    databaseChangeLog:
+                      - changeSet:
+                          id: mapping
+                          author: it
+                          changes:
+                            - sql: CREATE EXTENSION IF NOT EXISTS postgres_fdw
+                            - sql: CREATE SERVER archive FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost', dbname 'archive')
+                            - sql: CREATE USER MAPPING FOR CURRENT_USER SERVER archive OPTIONS (user 'reader', password 'old-Secret-1')
+                          rollback:
+                            - sql: DROP SERVER archive CASCADE
+                            - sql: DROP EXTENSION postgres_fdw
+                    """;
+            nodes.changelog("shard.yaml", mapping);
+            List<NodeDefinition> topology = List.of(nodes.node("shard", "shard.yaml"));
+            assertFalse(nodes.run(nodes.request(Goal.UPDATE, topology).build()).failed());
+            nodes.changelog("shard.yaml", mapping + """
+                      - changeSet:
+                          id: rotate
+                          author: it
+                          changes:
+                            - sql: ALTER USER MAPPING FOR CURRENT_USER SERVER archive OPTIONS (SET password 'new-Secret-2')
+                          rollback:
+                            - sql: SELECT 1
+                    """);
+            String user = nodes.query("shard", "SELECT current_user").get(0);
+
+            RollbackNotRestoredException e = assertThrows(RollbackNotRestoredException.class,
+                    () -> nodes.run(nodes.request(Goal.UPDATE_TESTING_ROLLBACK, topology).build()));
+
+            assertEquals(List.of("[shard] user mapping for " + user + " server archive: a password or sslpassword option"
+                    + " differs after the rollback (values not shown)"), e.differences());
+            // PostgreSQL holds the new password: the rollback did not restore it.
+            assertEquals(List.of("password=new-Secret-2"), nodes.query("shard", "SELECT o FROM pg_user_mappings,"
+                    + " unnest(umoptions) o WHERE o LIKE 'password=%'"));
+            String everything = e.getMessage() + String.join("\n", nodes.log);
+            assertFalse(everything.contains("Secret-"), everything);
+        }
+    }
+
     private EngineNodes nodes(int major, String prefix) {
         PostgresNode server = SharedNodes.node(major, "engine");
         return new EngineNodes(directory, prefix, server);
