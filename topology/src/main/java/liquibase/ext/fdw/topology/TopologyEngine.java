@@ -50,7 +50,7 @@ public final class TopologyEngine {
             Map<String, NodeAddress> addresses = addresses(topology, request, embedded, false);
             TopologyRunner runner = new TopologyRunner(topology, addresses, log, request.timeouts());
             RunReport report = request.goal() == Goal.UPDATE_TESTING_ROLLBACK
-                    ? new UpdateTestingRollback(runner, addresses, log, request.timeouts()).run(selected, settings)
+                    ? new UpdateTestingRollback(runner, addresses, log).run(selected, settings)
                     : runner.run(selected, settings);
             log.info("");
             report.summaryTable().forEach(log::info);

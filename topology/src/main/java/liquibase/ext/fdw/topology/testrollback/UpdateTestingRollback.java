@@ -9,13 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import liquibase.Scope;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.LiquibaseTableNamesFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.ext.fdw.nodes.CatalogFingerprint;
 import liquibase.ext.fdw.topology.DependencyOrder;
 import liquibase.ext.fdw.topology.Goal;
 import liquibase.ext.fdw.topology.NodeAddress;
@@ -27,12 +27,10 @@ import liquibase.ext.fdw.topology.RunReport;
 import liquibase.ext.fdw.topology.RunSettings;
 import liquibase.ext.fdw.topology.TopologyException;
 import liquibase.ext.fdw.topology.TopologyLog;
-import liquibase.ext.fdw.topology.TopologyRequest;
 import liquibase.ext.fdw.topology.TopologyRunner;
-import org.postgresql.Driver;
 
 /**
- * {@code updateTestingRollback} on a topology: fingerprints every selected node ({@link NodeFingerprint}), updates
+ * {@code updateTestingRollback} on a topology: fingerprints every selected node ({@link CatalogFingerprint}), updates
  * the topology in dependency order, rolls back on each node the changesets this update applied (by count, dependents
  * first), fingerprints again and fails with {@link RollbackNotRestoredException} when anything differs; otherwise
  * updates again. The report is the second update's.
@@ -41,16 +39,13 @@ public final class UpdateTestingRollback {
     private final TopologyRunner runner;
     private final Map<String, NodeAddress> addresses;
     private final TopologyLog log;
-    private final TopologyRequest.Timeouts timeouts;
     private final Redactor redactor;
 
     /** {@code runner} runs the update and rollback goals; {@code addresses} reach the nodes for the fingerprints. */
-    public UpdateTestingRollback(TopologyRunner runner, Map<String, NodeAddress> addresses, TopologyLog log,
-            TopologyRequest.Timeouts timeouts) {
+    public UpdateTestingRollback(TopologyRunner runner, Map<String, NodeAddress> addresses, TopologyLog log) {
         this.runner = runner;
         this.addresses = Map.copyOf(addresses);
         this.log = log;
-        this.timeouts = timeouts;
         this.redactor = runner.redactor();
     }
 
@@ -59,7 +54,7 @@ public final class UpdateTestingRollback {
         Instant started = Instant.now();
         long start = System.nanoTime();
         log.info("updateTestingRollback: reading the catalogs and rows of " + selected.size() + " node(s)");
-        Map<String, NodeFingerprint> before = fingerprints(selected);
+        Map<String, CatalogFingerprint> before = fingerprints(selected);
         RunReport update = runner.run(selected, settings.withGoal(Goal.UPDATE));
         if (update.failed()) {
             return new RunReport(Goal.UPDATE_TESTING_ROLLBACK, started, millis(start), update.results());
@@ -69,10 +64,10 @@ public final class UpdateTestingRollback {
             log.error("updateTestingRollback: the rollback failed; the nodes are left as it left them");
             return new RunReport(Goal.UPDATE_TESTING_ROLLBACK, started, millis(start), rollback);
         }
-        Map<String, NodeFingerprint> after = fingerprints(selected);
+        Map<String, CatalogFingerprint> after = fingerprints(selected);
         List<String> differences = new ArrayList<>();
         for (NodeDefinition node : selected) {
-            differences.addAll(NodeFingerprint.differences(node.name(), before.get(node.name()), after.get(node.name())));
+            differences.addAll(CatalogFingerprint.differences(node.name(), before.get(node.name()), after.get(node.name())));
         }
         if (!differences.isEmpty()) {
             differences.replaceAll(redactor::scrub);
@@ -114,12 +109,12 @@ public final class UpdateTestingRollback {
         return results;
     }
 
-    private Map<String, NodeFingerprint> fingerprints(List<NodeDefinition> selected) {
-        Map<String, NodeFingerprint> fingerprints = new LinkedHashMap<>();
+    private Map<String, CatalogFingerprint> fingerprints(List<NodeDefinition> selected) {
+        Map<String, CatalogFingerprint> fingerprints = new LinkedHashMap<>();
         for (NodeDefinition node : selected) {
             NodeAddress address = addresses.get(node.name());
-            try (Connection connection = connect(address)) {
-                fingerprints.put(node.name(), NodeFingerprint.read(connection, excludedTables(connection)));
+            try (Connection connection = runner.connect(address)) {
+                fingerprints.put(node.name(), CatalogFingerprint.read(connection, excludedTables(connection)));
             } catch (SQLException e) {
                 throw new TopologyException(redactor.scrub("node '" + node.name() + "': cannot read its catalogs and rows"
                         + " for updateTestingRollback: " + e.getMessage()));
@@ -143,23 +138,6 @@ public final class UpdateTestingRollback {
         } catch (Exception e) {
             throw new SQLException("cannot list Liquibase's tables: " + e.getMessage(), e);
         }
-    }
-
-    private Connection connect(NodeAddress address) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", address.username());
-        if (address.password() != null) {
-            properties.setProperty("password", address.password());
-        }
-        properties.setProperty("connectTimeout", String.valueOf(timeouts.connectSeconds()));
-        properties.setProperty("loginTimeout", String.valueOf(timeouts.loginSeconds()));
-        properties.setProperty("socketTimeout", String.valueOf(timeouts.socketSeconds()));
-        // The driver is called directly: DriverManager does not see drivers of a plugin's class realm.
-        Connection connection = new Driver().connect(address.jdbcUrl(), properties);
-        if (connection == null) {
-            throw new SQLException("the URL was not accepted by the PostgreSQL driver");
-        }
-        return connection;
     }
 
     private static long millis(long start) {

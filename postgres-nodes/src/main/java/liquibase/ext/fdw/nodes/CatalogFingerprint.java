@@ -1,4 +1,4 @@
-package liquibase.ext.fdw.topology.testrollback;
+package liquibase.ext.fdw.nodes;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -21,9 +21,10 @@ import java.util.TreeMap;
  * tables, extensions, publications and subscriptions (with owners and grants), plus a count and an order-independent
  * checksum of the rows of every table and every top-level partitioned table (rows of foreign partitions included).
  * Tables that a rollback legitimately leaves behind (Liquibase's own and the extension's ledgers) are excluded by the
- * caller. Secret option values (password, sslpassword) are compared as digests and never shown.
+ * caller. Secret option values (password, sslpassword) are compared as digests and never shown. Used by the topology
+ * engine's updateTestingRollback and by tests that compare a database before and after a rollback.
  */
-public final class NodeFingerprint {
+public final class CatalogFingerprint {
     private static final String USER_NAMESPACE = "n.nspname NOT IN ('pg_catalog', 'information_schema')"
             + " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'";
     private static final String SECRET_OPTIONS = "('password', 'sslpassword')";
@@ -35,7 +36,7 @@ public final class NodeFingerprint {
     private final SortedMap<String, Entry> catalog;
     private final SortedMap<String, String> rows;
 
-    private NodeFingerprint(SortedMap<String, Entry> catalog, SortedMap<String, String> rows) {
+    private CatalogFingerprint(SortedMap<String, Entry> catalog, SortedMap<String, String> rows) {
         this.catalog = catalog;
         this.rows = rows;
     }
@@ -44,9 +45,25 @@ public final class NodeFingerprint {
      * Reads the fingerprint of the database {@code connection} is connected to; relations named (case-insensitively)
      * in {@code excludedTables}, with their columns, constraints, indexes, triggers and rows, are left out.
      */
-    public static NodeFingerprint read(Connection connection, Collection<String> excludedTables) throws SQLException {
-        Array excluded = connection.createArrayOf("text",
-                excludedTables.stream().map(t -> t.toLowerCase(Locale.ROOT)).toArray());
+    public static CatalogFingerprint read(Connection connection, Collection<String> excludedTables) throws SQLException {
+        Array excluded = excluded(connection, excludedTables);
+        return new CatalogFingerprint(catalog(connection, excluded), rows(connection, excluded));
+    }
+
+    /**
+     * The catalogs only, without rows: for databases whose foreign tables point at servers that do not answer (rows
+     * of a partitioned parent with foreign partitions are read through them).
+     */
+    public static CatalogFingerprint readCatalogs(Connection connection, Collection<String> excludedTables)
+            throws SQLException {
+        return new CatalogFingerprint(catalog(connection, excluded(connection, excludedTables)), new TreeMap<>());
+    }
+
+    private static Array excluded(Connection connection, Collection<String> excludedTables) throws SQLException {
+        return connection.createArrayOf("text", excludedTables.stream().map(t -> t.toLowerCase(Locale.ROOT)).toArray());
+    }
+
+    private static SortedMap<String, Entry> catalog(Connection connection, Array excluded) throws SQLException {
         SortedMap<String, Entry> catalog = new TreeMap<>();
         for (String query : catalogQueries()) {
             try (PreparedStatement statement = connection.prepareStatement(query)) {
@@ -61,11 +78,21 @@ public final class NodeFingerprint {
                 }
             }
         }
-        return new NodeFingerprint(catalog, rows(connection, excluded));
+        return catalog;
+    }
+
+    /**
+     * The catalog part as sorted lines {@code object: what it is}, e.g. for one {@code assertEquals} in a test; secret
+     * option values are not in the lines ({@link #differences} compares them).
+     */
+    public List<String> catalogLines() {
+        List<String> lines = new ArrayList<>();
+        catalog.forEach((key, entry) -> lines.add(key + ": " + entry.value()));
+        return lines;
     }
 
     /** Every difference between {@code before} and {@code after} on {@code node}, one line each, in object order. */
-    public static List<String> differences(String node, NodeFingerprint before, NodeFingerprint after) {
+    public static List<String> differences(String node, CatalogFingerprint before, CatalogFingerprint after) {
         List<String> lines = new ArrayList<>();
         TreeMap<String, Boolean> keys = new TreeMap<>();
         before.catalog.keySet().forEach(k -> keys.put(k, true));
@@ -134,6 +161,19 @@ public final class NodeFingerprint {
                 + ") o)";
     }
 
+    /**
+     * The privileges of {@code acl}, sorted, or null when they are PostgreSQL's default for the object's kind and
+     * owner: a null ACL means the default, and a GRANT followed by its REVOKE leaves the default spelled out, which
+     * must compare equal to never having granted.
+     */
+    private static String grants(String acl, String kind, String owner) {
+        String defaults = "acldefault((" + kind + ")::\"char\", " + owner + ")";
+        return "(SELECT CASE WHEN x.given IS NOT DISTINCT FROM x.standard THEN NULL ELSE x.given END FROM (SELECT"
+                + " (SELECT string_agg(g::text, ',' ORDER BY g::text) FROM unnest(coalesce(" + acl + ", " + defaults
+                + ")) g) AS given, (SELECT string_agg(g::text, ',' ORDER BY g::text) FROM unnest(" + defaults
+                + ") g) AS standard) x)";
+    }
+
     /** A digest of the secret options of {@code column}, compared but never shown. */
     private static String secretDigest(String column) {
         return "(SELECT md5(string_agg(o, ',' ORDER BY o)) FROM unnest(" + column + ") o WHERE split_part(o, '=', 1) IN "
@@ -146,7 +186,8 @@ public final class NodeFingerprint {
                 + " AND lower(c.relname) <> ALL (?) AND " + notExtensionMember("pg_class", "c.oid");
         return List.of(
                 "SELECT 'schema ' || quote_ident(n.nspname), concat_ws(', ', 'owner ' || pg_get_userbyid(n.nspowner),"
-                        + " 'grants ' || n.nspacl::text), NULL FROM pg_namespace n WHERE " + USER_NAMESPACE + " AND "
+                        + " 'grants ' || " + grants("n.nspacl", "'n'", "n.nspowner") + "), NULL FROM pg_namespace n"
+                        + " WHERE " + USER_NAMESPACE + " AND "
                         + notExtensionMember("pg_namespace", "n.oid"),
                 "SELECT 'relation ' || " + relation + ", concat_ws(', ', CASE c.relkind WHEN 'r' THEN 'table'"
                         + " WHEN 'p' THEN 'partitioned table' WHEN 'f' THEN 'foreign table' WHEN 'v' THEN 'view'"
@@ -157,7 +198,9 @@ public final class NodeFingerprint {
                         + " WHERE i.inhrelid = c.oid AND c.relispartition),"
                         + " 'bound ' || CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,"
                         + " 'partitioned by ' || CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,"
-                        + " 'storage options ' || array_to_string(c.reloptions, ','), 'grants ' || c.relacl::text,"
+                        + " 'storage options ' || array_to_string(c.reloptions, ','),"
+                        + " 'grants ' || " + grants("c.relacl", "CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END",
+                                "c.relowner") + ","
                         + " 'definition ' || CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END), NULL"
                         + userRelation + " AND c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')",
                 "SELECT 'column ' || " + relation + " || '.' || quote_ident(a.attname), concat_ws(', ',"
@@ -198,7 +241,7 @@ public final class NodeFingerprint {
                         + " || pg_get_function_identity_arguments(p.oid) || ')', concat_ws(', ',"
                         + " CASE p.prokind WHEN 'f' THEN 'function' WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate'"
                         + " WHEN 'w' THEN 'window function' END, 'returns ' || pg_get_function_result(p.oid),"
-                        + " 'owner ' || pg_get_userbyid(p.proowner), 'grants ' || p.proacl::text,"
+                        + " 'owner ' || pg_get_userbyid(p.proowner), 'grants ' || " + grants("p.proacl", "'f'", "p.proowner") + ","
                         + " 'definition md5 ' || CASE WHEN p.prokind IN ('f', 'p') THEN md5(pg_get_functiondef(p.oid))"
                         + " END), NULL FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE "
                         + USER_NAMESPACE + " AND " + notExtensionMember("pg_proc", "p.oid"),
@@ -210,11 +253,12 @@ public final class NodeFingerprint {
                         + " || e.extnamespace::regnamespace::text, NULL FROM pg_extension e",
                 "SELECT 'foreign data wrapper ' || quote_ident(w.fdwname), concat_ws(', ',"
                         + " 'owner ' || pg_get_userbyid(w.fdwowner), 'options ' || " + shownOptions("w.fdwoptions")
-                        + ", 'grants ' || w.fdwacl::text), " + secretDigest("w.fdwoptions")
+                        + ", 'grants ' || " + grants("w.fdwacl", "'F'", "w.fdwowner") + "), " + secretDigest("w.fdwoptions")
                         + " FROM pg_foreign_data_wrapper w",
                 "SELECT 'server ' || quote_ident(s.srvname), concat_ws(', ', 'wrapper ' || w.fdwname,"
                         + " 'type ' || s.srvtype, 'version ' || s.srvversion, 'owner ' || pg_get_userbyid(s.srvowner),"
-                        + " 'options ' || " + shownOptions("s.srvoptions") + ", 'grants ' || s.srvacl::text), "
+                        + " 'options ' || " + shownOptions("s.srvoptions") + ","
+                        + " 'grants ' || " + grants("s.srvacl", "'S'", "s.srvowner") + "), "
                         + secretDigest("s.srvoptions") + " FROM pg_foreign_server s"
                         + " JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw",
                 "SELECT 'user mapping for ' || um.usename || ' server ' || quote_ident(um.srvname),"
