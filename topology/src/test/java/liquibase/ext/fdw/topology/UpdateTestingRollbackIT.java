@@ -151,6 +151,37 @@ class UpdateTestingRollbackIT {
 
     @ParameterizedTest(name = "PostgreSQL {0}")
     @MethodSource("majors")
+    void aRollbackThatFailsEndsTheRunWithTheNodeFailedAndTheNodesItReadsFromLeft(int major) throws Exception {
+        try (EngineNodes nodes = nodes(major, "utr_norollback")) {
+            nodes.changelog("shard.yaml", SHARD);
+            nodes.changelog("coordinator.yaml", """
+                    databaseChangeLog:
+                      - changeSet:
+                          id: no-inverse
+                          author: it
+                          changes:
+                            - sql: CREATE TABLE report (id int)
+                    """);
+            List<NodeDefinition> topology = List.of(nodes.node("shard", "shard.yaml"),
+                    nodes.node("coordinator", "coordinator.yaml", "shard"));
+
+            RunReport report = nodes.run(nodes.request(Goal.UPDATE_TESTING_ROLLBACK, topology).build());
+
+            assertEquals(List.of("coordinator FAILED", "shard NOT_RUN"), report.results().stream()
+                    .map(r -> r.node() + " " + r.status()).toList());
+            assertTrue(report.firstFailure().startsWith("node 'coordinator': rolling back changeset"
+                    + " coordinator.yaml::no-inverse::it failed: "), report.firstFailure());
+            assertTrue(report.firstFailure().endsWith("; give that changeset a rollback block"), report.firstFailure());
+            assertTrue(nodes.log.contains("ERROR updateTestingRollback: the rollback failed; the nodes are left as it left"
+                    + " them"), String.join("\n", nodes.log));
+            // The shard keeps this update's changesets: rolling it back would break what the coordinator still holds.
+            assertEquals(List.of("items", "rows"), nodes.query("shard", "SELECT id FROM databasechangelog ORDER BY orderexecuted"));
+            assertEquals(List.of("no-inverse"), nodes.query("coordinator", "SELECT id FROM databasechangelog"));
+        }
+    }
+
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("majors")
     void namesAUserMappingWhosePasswordARollbackDidNotRestoreWithoutShowingIt(int major) throws Exception {
         try (EngineNodes nodes = nodes(major, "utr_secret")) {
             String mapping = """
