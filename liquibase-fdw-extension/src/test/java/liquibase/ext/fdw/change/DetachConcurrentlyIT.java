@@ -41,7 +41,7 @@ class DetachConcurrentlyIT {
             // PostgreSQL leaves the partition constraint behind as a CHECK constraint on a table it detached
             // concurrently; the re-attach keeps it (it spares the scan). Everything else is as before.
             List<String> expected = new java.util.ArrayList<>(before);
-            expected.add("constraint: public.ids_high ids_high_id_check CHECK (((id IS NOT NULL) AND (id >= 100)))");
+            expected.add("constraint public.ids_high ids_high_id_check: CHECK (((id IS NOT NULL) AND (id >= 100)))");
             expected.sort(null);
             assertEquals(expected, Catalogs.snapshot(db));
         }

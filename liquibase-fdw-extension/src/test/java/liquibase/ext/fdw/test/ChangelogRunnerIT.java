@@ -31,7 +31,7 @@ class ChangelogRunnerIT {
             String sql = runner.updateSql(db);
             assertTrue(sql.contains("CREATE TABLE public.harness_check"), sql);
             runner.update(db);
-            assertTrue(Catalogs.snapshot(db).contains("relation: public.harness_check r"));
+            assertTrue(Catalogs.snapshot(db).contains("relation public.harness_check: table, owner postgres"), String.valueOf(Catalogs.snapshot(db)));
             runner.rollbackCount(db, 1);
             assertEquals(before, Catalogs.snapshot(db));
         }

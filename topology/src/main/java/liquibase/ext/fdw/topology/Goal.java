@@ -11,7 +11,9 @@ public enum Goal {
     TAG("tag", true, false),
     HISTORY("history", false, false),
     RELEASE_LOCKS("releaseLocks", false, false),
-    RECOVER("recover", true, false);
+    RECOVER("recover", true, false),
+    /** Update, roll back what the update applied, compare catalogs and rows with before, update again. */
+    UPDATE_TESTING_ROLLBACK("updateTestingRollback", true, false);
 
     private final String goalName;
     private final boolean changesNodes;

@@ -87,6 +87,8 @@ final class NodeCommands {
             case HISTORY -> history(node);
             // The runner recovers over its own connections (Recovery), never per node.
             case RECOVER -> throw new IllegalStateException("recover does not run per node");
+            // The engine runs it as update and rollback goals (UpdateTestingRollback), never per node.
+            case UPDATE_TESTING_ROLLBACK -> throw new IllegalStateException("updateTestingRollback does not run per node");
             case RELEASE_LOCKS -> {
                 run(command("releaseLocks"));
                 log.info("[" + node + "] Liquibase lock released");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import liquibase.ext.fdw.nodes.PostgresBinaries;
+import liquibase.ext.fdw.topology.testrollback.UpdateTestingRollback;
 
 /**
  * The engine's entry point for every front end: turns a {@link TopologyRequest} into a loaded topology, node
@@ -49,7 +50,9 @@ public final class TopologyEngine {
         try {
             Map<String, NodeAddress> addresses = addresses(topology, request, embedded, false);
             TopologyRunner runner = new TopologyRunner(topology, addresses, log, request.timeouts());
-            RunReport report = runner.run(selected, settings);
+            RunReport report = request.goal() == Goal.UPDATE_TESTING_ROLLBACK
+                    ? new UpdateTestingRollback(runner, addresses, log).run(selected, settings)
+                    : runner.run(selected, settings);
             log.info("");
             report.summaryTable().forEach(log::info);
             try {
@@ -166,7 +169,8 @@ public final class TopologyEngine {
         return new RunSettings(request.goal(), request.contexts(), request.labels(),
                 request.parallelism() == null ? Integer.MAX_VALUE : request.parallelism(), request.onFailure(),
                 request.rollbackCount(), request.tag(), request.rollbackDate(), request.outputDirectory(),
-                properties(request), request.force(), request.goal() == Goal.UPDATE
+                properties(request), request.force(), (request.goal() == Goal.UPDATE
+                        || request.goal() == Goal.UPDATE_TESTING_ROLLBACK)
                         && (request.atomic() != null ? request.atomic() : topology.atomic()));
     }
 

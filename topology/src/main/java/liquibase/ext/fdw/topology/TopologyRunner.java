@@ -1,5 +1,6 @@
 package liquibase.ext.fdw.topology;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,6 +53,14 @@ public final class TopologyRunner {
     /** The redactor holding every node password, for callers that print other text. */
     public Redactor redactor() {
         return redactor;
+    }
+
+    /**
+     * A new connection to a node with the run's timeouts, for callers that read the nodes between goals; fails naming
+     * the node, its URL (password masked) and the user.
+     */
+    public Connection connect(NodeAddress address) {
+        return connector.connect(address);
     }
 
     /** Runs the goal; node failures are in the report, problems before any node changed are thrown (masked). */

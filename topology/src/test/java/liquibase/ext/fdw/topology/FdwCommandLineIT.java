@@ -99,6 +99,32 @@ class FdwCommandLineIT {
     }
 
     @Test
+    void updateTestingRollbackFailsWithANonZeroExitNamingWhatTheRollbackLeft() throws Exception {
+        nodes.changelog("shard.yaml", TABLE.formatted("readings") + """
+                  - changeSet:
+                      id: leftover
+                      author: it
+                      changes:
+                        - sql: CREATE TABLE leftover (id int)
+                      rollback:
+                        - sql: SELECT 1
+                """);
+        NodeDefinition shard = nodes.node("shard1", "shard.yaml");
+        Files.writeString(directory.resolve("topology.yaml"), "nodes:\n  shard1: { url: '" + shard.url() + "', username: "
+                + shard.username() + ", passwordEnv: FDW_CLI_PASSWORD, changeLogFile: shard.yaml }\n", StandardCharsets.UTF_8);
+
+        String output = liquibaseFailing("fdw", "update-testing-rollback", "--topology-file=topology.yaml");
+
+        assertTrue(output.contains("  [shard1] relation public.leftover: left behind by the rollback (table, owner "
+                + shard.username() + ")"), output);
+        assertTrue(output.indexOf("[shard1] rolled back shard.yaml::leftover::it")
+                < output.indexOf("[shard1] rolled back shard.yaml::readings::it"), output);
+        assertEquals(List.of("leftover"), nodes.query("shard1", "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                + " AND tablename NOT LIKE 'databasechangelog%'"));
+        assertFalse(output.contains(nodes.password()), output);
+    }
+
+    @Test
     void engineErrorsAreWordedForTheCommandLine() throws Exception {
         nodes.changelog("shard.yaml", TABLE.formatted("readings"));
         Files.writeString(directory.resolve("topology.yaml"), """
