@@ -11,7 +11,9 @@ public enum Goal {
     TAG("tag", true, false),
     HISTORY("history", false, false),
     RELEASE_LOCKS("releaseLocks", false, false),
-    RECOVER("recover", true, false);
+    RECOVER("recover", true, false),
+    /** Drift between the topology and its nodes; read-only, run by {@link TopologyEngine#verify}, never per node. */
+    VERIFY("verify", false, false);
 
     private final String goalName;
     private final boolean changesNodes;
@@ -38,7 +40,7 @@ public enum Goal {
      * because Liquibase takes the lock for those too and the runner must own it while nodes run in parallel.
      */
     public boolean takesLocks() {
-        return this != HISTORY && this != RELEASE_LOCKS && this != RECOVER;
+        return this != HISTORY && this != RELEASE_LOCKS && this != RECOVER && this != VERIFY;
     }
 
     /** Whether the goal reads the nodes' changelogs, so they are all parsed before any node is touched. */

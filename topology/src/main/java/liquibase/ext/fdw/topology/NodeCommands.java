@@ -87,6 +87,8 @@ final class NodeCommands {
             case HISTORY -> history(node);
             // The runner recovers over its own connections (Recovery), never per node.
             case RECOVER -> throw new IllegalStateException("recover does not run per node");
+            // Verify runs over all nodes at once (VerifyRun), never through the runner.
+            case VERIFY -> throw new IllegalStateException("verify does not run per node");
             case RELEASE_LOCKS -> {
                 run(command("releaseLocks"));
                 log.info("[" + node + "] Liquibase lock released");
