@@ -1,18 +1,23 @@
 package liquibase.ext.fdw.topology;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
 import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
 import liquibase.command.CommandScope;
+import liquibase.command.core.StatusCommandStep;
 import liquibase.exception.ValidationFailedException;
 import liquibase.ext.fdw.topology.verify.Finding;
 
 /**
  * The changelog side of {@code verify} on one node, through Liquibase's own commands without its lock: {@code
- * validate} for changesets whose checksum changed since they ran, {@code status} for changesets not applied yet.
+ * validate} for changesets whose checksum changed since they ran, the {@code status} command's listing for
+ * changesets not applied yet.
  */
 final class ChangelogDrift {
     private final NodeSession session;
@@ -53,14 +58,14 @@ final class ChangelogDrift {
                         Failures.describe(failed).replaceAll("\\s+", " ").strip(), "correct the changelog"));
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        command("status").addArgumentValue("verbose", true).setOutput(out).execute();
-        for (String line : out.toString(StandardCharsets.UTF_8).split("\\R")) {
-            // The verbose listing indents each pending changeset as path::id::author.
-            if (line.startsWith("     ") && line.contains("::")) {
-                findings.add(new Finding(node, line.strip(), "changeset-pending", "the changeset is in the changelog"
-                        + " but not applied on " + node, "run the topology's update"));
-            }
+        // The status command's own listing; the command itself refuses to run while a checksum differs.
+        DatabaseChangeLog changeLog = ChangelogCheck.parse(session, parameters);
+        for (ChangeSet changeSet : new StatusCommandStep().listUnrunChangeSets(
+                new Contexts(Filters.contexts(session.node().contexts(), settings.contexts())),
+                new LabelExpression(Filters.labels(session.node().labels(), settings.labels())), changeLog,
+                session.database())) {
+            findings.add(new Finding(node, changeSet.toString(false), "changeset-pending", "the changeset is in the"
+                    + " changelog but not applied on " + node, "run the topology's update"));
         }
         return findings;
     }

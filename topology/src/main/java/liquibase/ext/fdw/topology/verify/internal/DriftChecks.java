@@ -126,6 +126,10 @@ public final class DriftChecks {
                 "SELECT 1 FROM " + quote(table.schema()) + "." + quote(table.name()) + " LIMIT 1")) {
             statement.executeQuery().close();
         } catch (SQLException e) {
+            if (!connectionFailure(e)) {
+                // The server answered: a missing remote table or column is reported by the remote checks.
+                return;
+            }
             findings.add(new Finding(node.name(), server.name(), "server-unreachable", "reading foreign table "
                     + table.qualified() + " through server " + server.name() + " failed: " + said(e),
                     "check the server's host, port and dbname (alterForeignServer) and the user mapping's user and"
@@ -260,6 +264,15 @@ public final class DriftChecks {
                     + table.bound() + ")", "move those rows to the partition their key belongs in (or delete them) on "
                     + target.name() + ", then add a createBoundsCheck changeset so it cannot happen again"));
         }
+    }
+
+    /**
+     * Whether postgres_fdw could not open its connection: no connection (08), a refused login (28, 2F) or no user
+     * mapping to log in with (42704).
+     */
+    private static boolean connectionFailure(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("08") || state.startsWith("28") || state.startsWith("2F") || state.equals("42704");
     }
 
     /** PostgreSQL's message without its severity, with its detail. */
