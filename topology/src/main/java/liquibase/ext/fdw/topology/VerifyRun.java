@@ -67,8 +67,18 @@ final class VerifyRun {
             }
             for (NodeSession session : sessions) {
                 String name = session.node().name();
-                List<Finding> found = scopes.inNode(name,
-                        () -> new ChangelogDrift(session, runner.parameters(session.node(), settings), settings).findings());
+                // Liquibase creates its tables on a node that has none, even to validate: everything it writes is
+                // held in one transaction and rolled back, so verify leaves every node as it was.
+                DeferredCommits commits = session.commits();
+                commits.hold();
+                List<Finding> found;
+                try {
+                    found = scopes.inNode(name, () -> new ChangelogDrift(session, runner.parameters(session.node(),
+                            settings), settings).findings());
+                } finally {
+                    commits.target().rollback();
+                    commits.release();
+                }
                 findings.computeIfAbsent(name, n -> new ArrayList<>()).addAll(found);
             }
             // Every node of the topology, selected or not: a coordinator's servers may point at any of them.

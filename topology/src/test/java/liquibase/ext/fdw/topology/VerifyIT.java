@@ -102,6 +102,10 @@ class VerifyIT {
     }
 
     private VerifyReport verify(VerifyOptions options) {
+        return verify(options, all());
+    }
+
+    private VerifyReport verify(VerifyOptions options, List<NodeDefinition> topology) {
         return new TopologyEngine(new TopologyLog() {
             @Override
             public void debug(String message) {
@@ -121,7 +125,7 @@ class VerifyIT {
             public void error(String message) {
                 nodes.log.add("ERROR " + message);
             }
-        }).verify(nodes.request(Goal.VERIFY, all()).build(), options);
+        }).verify(nodes.request(Goal.VERIFY, topology).build(), options);
     }
 
     private List<String> lines(VerifyOptions options) {
@@ -314,5 +318,18 @@ class VerifyIT {
                 e.getMessage());
         assertTrue(Files.readString(directory.resolve("out").resolve("verify.json")).contains("\"clean\":false"));
         assertFalse(e.getMessage().contains(nodes.password()));
+    }
+
+    @Test
+    void aNodeNeverUpdatedHasEveryChangesetPendingAndStaysUntouched() throws Exception {
+        NodeDefinition spare = nodes.node("spare", "shard.yaml");
+
+        VerifyReport report = verify(FULL, List.of(shard, coordinator, spare));
+
+        assertEquals(List.of("[shard] clean: no drift found", "[coordinator] clean: no drift found",
+                "[spare] shard.yaml::shard-table::it: changeset-pending: the changeset is in the changelog but not applied"
+                        + " on spare; fix: run the topology's update"), report.lines());
+        assertEquals(List.of("0"), nodes.query("spare", "SELECT count(*) FROM pg_class WHERE relname"
+                + " IN ('databasechangelog', 'databasechangeloglock')"));
     }
 }
