@@ -123,15 +123,21 @@ public abstract class FdwCommandStep extends AbstractCommandStep {
                     .timeouts(new TopologyRequest.Timeouts(scope.getArgumentValue(args.connectTimeout),
                             scope.getArgumentValue(args.loginTimeout), scope.getArgumentValue(args.socketTimeout)));
             goalArguments(scope, request);
-            RunReport report = new TopologyEngine(log(ui)).run(request.build());
-            resultsBuilder.addResult("report", report);
-            if (report.failed()) {
-                String failure = report.firstFailure();
-                throw new CommandExecutionException("liquibase " + GROUP + " " + CliMessages.kebab(commandName())
-                        + " failed on " + (failure == null ? "the topology" : failure));
-            }
+            runEngine(new TopologyEngine(log(ui)), request.build(), scope, resultsBuilder);
         } catch (TopologyException e) {
             throw new CommandExecutionException(CliMessages.describe(e, scope.getArgumentValue(args.topologyFile)));
+        }
+    }
+
+    /** Runs the request on the engine; a goal that is not a runner goal (verify) runs its own entry point. */
+    protected void runEngine(TopologyEngine engine, TopologyRequest request, CommandScope scope,
+            CommandResultsBuilder resultsBuilder) throws CommandExecutionException {
+        RunReport report = engine.run(request);
+        resultsBuilder.addResult("report", report);
+        if (report.failed()) {
+            String failure = report.firstFailure();
+            throw new CommandExecutionException("liquibase " + GROUP + " " + CliMessages.kebab(commandName())
+                    + " failed on " + (failure == null ? "the topology" : failure));
         }
     }
 
