@@ -166,11 +166,9 @@ public final class DriftChecks {
             return;
         }
         Map<String, Catalog.Column> remoteColumns = Catalog.columnsByName(remote, oid);
-        boolean columnsMatch = true;
         for (Catalog.Column column : table.columns()) {
             Catalog.Column other = remoteColumns.get(column.remoteName());
             if (other == null) {
-                columnsMatch = false;
                 findings.add(new Finding(target.name(), remoteName, "column-missing", "column " + column.name() + " of "
                         + local + " reads remote column " + column.remoteName() + ", which " + remoteName
                         + " does not have", "add column " + column.remoteName() + " in " + target.name()
@@ -178,7 +176,6 @@ public final class DriftChecks {
                 continue;
             }
             if (!column.type().equals(other.type())) {
-                columnsMatch = false;
                 findings.add(new Finding(target.name(), remoteName, "column-type", "column " + other.name() + " is "
                         + other.type() + " on " + target.name() + " but " + column.type() + " in " + local,
                         "make them agree: alter the column back to " + column.type() + " in " + target.name()
@@ -196,7 +193,7 @@ public final class DriftChecks {
         }
         if (table.constraint() != null && !"DEFAULT".equals(table.bound())) {
             boolean guarded = checkBounds(node, target, table, oid);
-            if (!guarded && columnsMatch && options.rowCheck() != VerifyOptions.RowCheck.OFF) {
+            if (!guarded && options.rowCheck() != VerifyOptions.RowCheck.OFF) {
                 checkRows(node, target, table);
             }
         }
