@@ -44,6 +44,9 @@ public final class TopologyEngine {
     }
 
     private RunReport runAlone(TopologyRequest request) {
+        if (request.goal() == Goal.VERIFY) {
+            throw new InvalidArgumentException("goal", "verify is not a runner goal; call verify(request, options).");
+        }
         Topology topology = topology(request);
         List<NodeDefinition> selected = topology.select(request.nodes());
         RunSettings settings = settings(request, topology);
