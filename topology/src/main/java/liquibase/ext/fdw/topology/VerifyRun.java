@@ -2,6 +2,7 @@ package liquibase.ext.fdw.topology;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,7 +89,10 @@ final class VerifyRun {
                 Connection connection = connector.connect(address);
                 connections.add(connection);
                 connection.setAutoCommit(true);
-                connection.setReadOnly(true);
+                try (Statement statement = connection.createStatement()) {
+                    // Enforced by the server for every statement (pgjdbc's setReadOnly does nothing in auto-commit).
+                    statement.execute("SET default_transaction_read_only = on");
+                }
                 nodes.add(new VerifyNode(node.name(), address.host(), address.port(), address.dbname(), connection));
             }
             for (Finding finding : new DriftChecks(nodes, options).run()) {

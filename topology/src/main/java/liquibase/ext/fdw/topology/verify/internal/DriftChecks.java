@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,8 @@ import liquibase.ext.fdw.topology.verify.VerifyOptions;
  * its partitioned parent) but have no user mapping for its server are reported too.
  */
 public final class DriftChecks {
+    /** Seconds a server has to answer the reachability probe. */
+    static final int PROBE_SECONDS = 30;
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "");
     private final List<VerifyNode> nodes;
     private final VerifyOptions options;
@@ -120,11 +123,19 @@ public final class DriftChecks {
         return x.equals(y) || (LOOPBACK.contains(x) || x.startsWith("/")) && (LOOPBACK.contains(y) || y.startsWith("/"));
     }
 
-    /** Reads one row of the server's first foreign table through postgres_fdw, as the connected role. */
-    private void checkReachable(VerifyNode node, Catalog.Server server, Catalog.ForeignTable table) {
-        try (PreparedStatement statement = node.connection().prepareStatement(
-                "SELECT 1 FROM " + quote(table.schema()) + "." + quote(table.name()) + " LIMIT 1")) {
-            statement.executeQuery().close();
+    /**
+     * Reads one row of the server's first foreign table through postgres_fdw, as the connected role; a server that
+     * does not answer within {@link #PROBE_SECONDS} counts as unreachable (postgres_fdw sets no connect timeout).
+     */
+    private void checkReachable(VerifyNode node, Catalog.Server server, Catalog.ForeignTable table) throws SQLException {
+        try (Statement statement = node.connection().createStatement()) {
+            statement.execute("SET statement_timeout = '" + PROBE_SECONDS + "s'");
+            try {
+                statement.executeQuery("SELECT 1 FROM " + quote(table.schema()) + "." + quote(table.name()) + " LIMIT 1")
+                        .close();
+            } finally {
+                statement.execute("RESET statement_timeout");
+            }
         } catch (SQLException e) {
             if (!connectionFailure(e)) {
                 // The server answered: a missing remote table or column is reported by the remote checks.
@@ -264,12 +275,13 @@ public final class DriftChecks {
     }
 
     /**
-     * Whether postgres_fdw could not open its connection: no connection (08), a refused login (28, 2F) or no user
-     * mapping to log in with (42704).
+     * Whether postgres_fdw could not open its connection: no connection (08), a refused login (28, 2F), no user
+     * mapping to log in with (42704), or no answer within the probe's time (57014).
      */
     private static boolean connectionFailure(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        return state.startsWith("08") || state.startsWith("28") || state.startsWith("2F") || state.equals("42704");
+        return state.startsWith("08") || state.startsWith("28") || state.startsWith("2F") || state.equals("42704")
+                || state.equals("57014");
     }
 
     /** PostgreSQL's message without its severity, with its detail. */
