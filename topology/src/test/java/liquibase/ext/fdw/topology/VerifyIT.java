@@ -332,4 +332,25 @@ class VerifyIT {
         assertEquals(List.of("0"), nodes.query("spare", "SELECT count(*) FROM pg_class WHERE relname"
                 + " IN ('databasechangelog', 'databasechangeloglock')"));
     }
+
+    @Test
+    void aServerPointingAtAnotherNode() throws Exception {
+        NodeDefinition other = nodes.node("other", "shard.yaml");
+        nodes.execute("coordinator", "ALTER SERVER shard OPTIONS (SET dbname 'verify_other')");
+        NodeAddress address = NodeAddress.fromUrl("shard", shard.url(), shard.username(), shard.password());
+
+        List<String> lines = verify(FULL, List.of(shard, coordinator, other)).lines();
+
+        assertEquals(List.of("[shard] clean: no drift found",
+                "[coordinator] shard: server-address: server shard connects to host " + address.host() + " port "
+                        + address.port() + " dbname verify_other, which is node other; node shard is at host "
+                        + address.host() + " port " + address.port() + " dbname verify_shard; fix: point the server at"
+                        + " node shard with an alterForeignServer changeset on coordinator (set dbname 'verify_shard')",
+                "[other] shard.yaml::shard-table::it: changeset-pending: the changeset is in the changelog but not"
+                        + " applied on other; fix: run the topology's update",
+                "[other] box2_schema.temperatures_2017: remote-table-missing: foreign table box1_schema.temperatures_2017"
+                        + " on coordinator (server shard) reads box2_schema.temperatures_2017, which does not exist on"
+                        + " other; fix: create box2_schema.temperatures_2017 in other's changelog, or point the foreign"
+                        + " table at an existing table (options schema_name, table_name)"), lines);
+    }
 }
