@@ -7,6 +7,7 @@ import liquibase.ext.fdw.topology.MissingFileException;
 import liquibase.ext.fdw.topology.MissingSecretException;
 import liquibase.ext.fdw.topology.RollbackTargetException;
 import liquibase.ext.fdw.topology.TopologyException;
+import liquibase.ext.fdw.topology.verify.DriftException;
 
 /**
  * The engine's exceptions in Maven's words: the engine states the problem, this class adds the fix as a Maven user
@@ -28,6 +29,10 @@ final class MavenMessages {
         if (e instanceof LiveLockException live) {
             return e.getMessage() + " If that run is known to be gone, run mvn fdw:releaseLocks -Dfdw.force=true"
                     + " -Dfdw.nodes=" + live.nodeNames() + ".";
+        }
+        if (e instanceof DriftException) {
+            return e.getMessage() + "\nFix them and run mvn fdw:verify again (-Dfdw.failOnDrift=false reports drift"
+                    + " without failing).";
         }
         if (e instanceof MissingSecretException secret) {
             return switch (secret.source()) {
@@ -53,6 +58,9 @@ final class MavenMessages {
                 case "rollbackTarget" -> e.getMessage().replace("; ", " (-Dfdw.rollbackCount=1, -Dfdw.rollbackTag=<tag>"
                         + " or -Dfdw.rollbackDate=<yyyy-MM-dd'T'HH:mm:ss>); ");
                 case "tag" -> e.getMessage().replaceFirst("\\.$", "") + "; pass -Dfdw.tag=<name>.";
+                case "rowCheck" -> e.getMessage().replaceFirst("^rowCheck ", "-Dfdw.rowCheck ");
+                case "sampleRows" -> e.getMessage().replaceFirst("^sampleRows ", "-Dfdw.sampleRows ")
+                        .replace("rowCheck full", "-Dfdw.rowCheck=full");
                 default -> e.getMessage();
             };
         }

@@ -3,6 +3,7 @@ package liquibase.ext.fdw.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,10 @@ import liquibase.ext.fdw.topology.MissingFileException;
 import liquibase.ext.fdw.topology.MissingSecretException;
 import liquibase.ext.fdw.topology.RollbackTargetException;
 import liquibase.ext.fdw.topology.TopologyException;
+import liquibase.ext.fdw.topology.verify.DriftException;
+import liquibase.ext.fdw.topology.verify.Finding;
+import liquibase.ext.fdw.topology.verify.VerifyOptions;
+import liquibase.ext.fdw.topology.verify.VerifyReport;
 import org.junit.jupiter.api.Test;
 
 /** The engine's typed exceptions as a Maven user reads them: the engine's facts, the fix in Maven's terms. */
@@ -64,5 +69,18 @@ class MavenMessagesTest {
                 MavenMessages.describe(new MissingFileException("changeLogDirectory", Path.of("/x"),
                         "pom.xml <nodes>: changelog directory /x does not exist.", null)));
         assertEquals("anything else", MavenMessages.describe(new TopologyException("anything else")));
+    }
+
+    @Test
+    void driftListsTheFindingsAndHowToReportWithoutFailing() {
+        VerifyReport report = new VerifyReport(Instant.EPOCH, List.of("shard"), Map.of("shard", List.of(
+                new Finding("shard", "s.t", "column-type", "column x is integer on shard but numeric", "alter it back"))));
+
+        assertEquals("verify found 1 difference(s) between the topology and its nodes:\n[shard] s.t: column-type: column x"
+                + " is integer on shard but numeric; fix: alter it back\nFix them and run mvn fdw:verify again"
+                + " (-Dfdw.failOnDrift=false reports drift without failing).", MavenMessages.describe(new DriftException(report)));
+        InvalidArgumentException rowCheck = org.junit.jupiter.api.Assertions.assertThrows(InvalidArgumentException.class,
+                () -> VerifyOptions.RowCheck.parse("some"));
+        assertEquals("-Dfdw.rowCheck is 'some'; write full, sample or off.", MavenMessages.describe(rowCheck));
     }
 }

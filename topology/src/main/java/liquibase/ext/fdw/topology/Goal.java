@@ -13,7 +13,9 @@ public enum Goal {
     RELEASE_LOCKS("releaseLocks", false, false),
     RECOVER("recover", true, false),
     /** Update, roll back what the update applied, compare catalogs and rows with before, update again. */
-    UPDATE_TESTING_ROLLBACK("updateTestingRollback", true, false);
+    UPDATE_TESTING_ROLLBACK("updateTestingRollback", true, false),
+    /** Drift between the topology and its nodes; read-only, run by {@link TopologyEngine#verify}, never per node. */
+    VERIFY("verify", false, false);
 
     private final String goalName;
     private final boolean changesNodes;
@@ -40,7 +42,7 @@ public enum Goal {
      * because Liquibase takes the lock for those too and the runner must own it while nodes run in parallel.
      */
     public boolean takesLocks() {
-        return this != HISTORY && this != RELEASE_LOCKS && this != RECOVER;
+        return this != HISTORY && this != RELEASE_LOCKS && this != RECOVER && this != VERIFY;
     }
 
     /** Whether the goal reads the nodes' changelogs, so they are all parsed before any node is touched. */

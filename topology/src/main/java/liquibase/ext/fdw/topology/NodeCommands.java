@@ -89,6 +89,8 @@ final class NodeCommands {
             case RECOVER -> throw new IllegalStateException("recover does not run per node");
             // The engine runs it as update and rollback goals (UpdateTestingRollback), never per node.
             case UPDATE_TESTING_ROLLBACK -> throw new IllegalStateException("updateTestingRollback does not run per node");
+            // Verify runs over all nodes at once (VerifyRun), never through the runner.
+            case VERIFY -> throw new IllegalStateException("verify does not run per node");
             case RELEASE_LOCKS -> {
                 run(command("releaseLocks"));
                 log.info("[" + node + "] Liquibase lock released");

@@ -12,6 +12,9 @@ import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import liquibase.ext.fdw.nodes.PostgresBinaries;
 import liquibase.ext.fdw.topology.testrollback.UpdateTestingRollback;
+import liquibase.ext.fdw.topology.verify.DriftException;
+import liquibase.ext.fdw.topology.verify.VerifyOptions;
+import liquibase.ext.fdw.topology.verify.VerifyReport;
 
 /**
  * The engine's entry point for every front end: turns a {@link TopologyRequest} into a loaded topology, node
@@ -43,6 +46,9 @@ public final class TopologyEngine {
     }
 
     private RunReport runAlone(TopologyRequest request) {
+        if (request.goal() == Goal.VERIFY) {
+            throw new InvalidArgumentException("goal", "verify is not a runner goal; call verify(request, options).");
+        }
         Topology topology = topology(request);
         List<NodeDefinition> selected = topology.select(request.nodes());
         RunSettings settings = settings(request, topology);
@@ -97,6 +103,51 @@ public final class TopologyEngine {
             }
         } finally {
             ONE_RUN_AT_A_TIME.unlock();
+        }
+    }
+
+    /**
+     * Compares what each coordinator believes with what the nodes hold, and each node's changelog with its history,
+     * without taking any lock or changing anything: one line per finding (or per clean node) is logged and {@code
+     * verify.json} written to the output directory. Throws {@link DriftException} on drift when {@code options} say
+     * so, after the report is written.
+     */
+    public VerifyReport verify(TopologyRequest request, VerifyOptions options) {
+        ONE_RUN_AT_A_TIME.lock();
+        try {
+            return verifyAlone(request, options);
+        } finally {
+            ONE_RUN_AT_A_TIME.unlock();
+        }
+    }
+
+    private VerifyReport verifyAlone(TopologyRequest request, VerifyOptions options) {
+        Topology topology = topology(request);
+        List<NodeDefinition> selected = topology.select(request.nodes());
+        RunSettings settings = settings(request, topology);
+        EmbeddedNodes embedded = embeddedNodes(request);
+        try {
+            Map<String, NodeAddress> addresses = addresses(topology, request, embedded, false);
+            VerifyReport report = new VerifyRun(topology, addresses, log, request.timeouts()).run(selected, settings, options);
+            for (VerifyReport.NodeFindings node : report.nodes()) {
+                if (node.clean()) {
+                    log.info("[" + node.node() + "] clean: no drift found");
+                } else {
+                    node.findings().forEach(f -> log.error(f.line()));
+                }
+            }
+            try {
+                log.info("Verify report: " + report.write(request.outputDirectory()));
+            } catch (IOException e) {
+                throw new TopologyException("Cannot write verify.json to " + request.outputDirectory() + ": "
+                        + e.getMessage(), e);
+            }
+            if (!report.clean() && options.failOnDrift()) {
+                throw new DriftException(report);
+            }
+            return report;
+        } finally {
+            embedded.stopStarted();
         }
     }
 

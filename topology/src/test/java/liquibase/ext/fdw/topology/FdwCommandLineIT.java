@@ -81,6 +81,10 @@ class FdwCommandLineIT {
             assertTrue(status.contains("[" + node + "] up to date"), status);
         }
 
+        String verify = liquibase("fdw", "verify", "--topology-file=topology.yaml");
+        assertTrue(verify.contains("[shard1] clean: no drift found") && verify.contains("[coordinator] clean: no drift"
+                + " found"), verify);
+
         String graph = liquibase("fdw", "graph", "--topology-file=topology.yaml");
         for (String file : List.of("topology.svg", "topology.mmd", "report.html")) {
             assertTrue(graph.contains(directory.resolve("fdw").resolve(file).toString())
@@ -96,6 +100,16 @@ class FdwCommandLineIT {
             assertEquals(List.of("0"), nodes.query(node, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
                     + " AND tablename NOT LIKE 'databasechangelog%' AND tablename <> 'fdw_atomic_decisions'"), node);
         }
+
+        String drift = liquibaseFailing("fdw", "verify", "--topology-file=topology.yaml");
+        String pending = "[coordinator] coordinator.yaml::report::it: changeset-pending: the changeset is in the"
+                + " changelog but not applied on coordinator; fix: run the topology's update";
+        assertTrue(drift.contains("verify found 3 difference(s) between the topology and its nodes:"), drift);
+        assertTrue(drift.contains(pending + "\nFix them and run liquibase fdw verify --topology-file=topology.yaml again"
+                + " (--fail-on-drift=false reports drift without failing)."), drift);
+        assertTrue(Files.readString(directory.resolve("fdw").resolve("verify.json")).contains("\"kind\":\"changeset-pending\""));
+        String reported = liquibase("fdw", "verify", "--topology-file=topology.yaml", "--fail-on-drift=false");
+        assertTrue(reported.contains(pending), reported);
     }
 
     @Test

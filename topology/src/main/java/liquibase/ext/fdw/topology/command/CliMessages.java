@@ -7,6 +7,7 @@ import liquibase.ext.fdw.topology.MissingFileException;
 import liquibase.ext.fdw.topology.MissingSecretException;
 import liquibase.ext.fdw.topology.RollbackTargetException;
 import liquibase.ext.fdw.topology.TopologyException;
+import liquibase.ext.fdw.topology.verify.DriftException;
 
 /** The engine's exceptions in the Liquibase CLI's words: the fix as a CLI user types it ({@code --nodes=...}). */
 final class CliMessages {
@@ -31,6 +32,10 @@ final class CliMessages {
         if (e instanceof RollbackTargetException target) {
             return e.getMessage() + " Tag those nodes first (" + again.formatted("tag") + " --tag=<tag> --nodes="
                     + target.nodeNames() + ") or choose a target every node has.";
+        }
+        if (e instanceof DriftException) {
+            return e.getMessage() + "\nFix them and run " + again.formatted("verify") + " again (--fail-on-drift=false"
+                    + " reports drift without failing).";
         }
         if (e instanceof MissingSecretException secret) {
             return switch (secret.source()) {
@@ -58,6 +63,9 @@ final class CliMessages {
                 case "onFailure" -> message.replaceFirst("^onFailure ", "--on-failure ");
                 case "tag" -> message.replaceFirst("\\.$", "") + "; pass --tag=<name>.";
                 case "timeouts" -> message + " Set them with --connect-timeout, --login-timeout and --socket-timeout.";
+                case "rowCheck" -> message.replaceFirst("^rowCheck ", "--row-check ");
+                case "sampleRows" -> message.replaceFirst("^sampleRows ", "--sample-rows ")
+                        .replace("rowCheck full", "--row-check=full");
                 case "postgresVersion" -> message.replaceFirst("\\.$", "")
                         + " (embedded: { postgresVersion: N } in the topology file, or --postgres-version=N).";
                 default -> message;

@@ -124,14 +124,17 @@ public abstract class FdwCommandStep extends AbstractCommandStep {
                             scope.getArgumentValue(args.loginTimeout), scope.getArgumentValue(args.socketTimeout)));
             goalArguments(scope, request);
             TopologyLog log = log(ui);
-            execute(new TopologyEngine(log), request.build(), log, resultsBuilder);
+            execute(new TopologyEngine(log), request.build(), log, scope, resultsBuilder);
         } catch (TopologyException e) {
             throw new CommandExecutionException(CliMessages.describe(e, scope.getArgumentValue(args.topologyFile)));
         }
     }
 
-    /** Runs the request; a failed node fails the command. Goals that are not a run on each node replace this. */
-    protected void execute(TopologyEngine engine, TopologyRequest request, TopologyLog log,
+    /**
+     * Runs the request; a failed node fails the command. Goals that are not a run on each node (verify, graph)
+     * replace this with their own entry point.
+     */
+    protected void execute(TopologyEngine engine, TopologyRequest request, TopologyLog log, CommandScope scope,
             CommandResultsBuilder resultsBuilder) throws CommandExecutionException {
         RunReport report = engine.run(request);
         resultsBuilder.addResult("report", report);

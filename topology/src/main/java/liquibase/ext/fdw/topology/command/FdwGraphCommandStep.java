@@ -2,6 +2,7 @@ package liquibase.ext.fdw.topology.command;
 
 import liquibase.command.CommandBuilder;
 import liquibase.command.CommandResultsBuilder;
+import liquibase.command.CommandScope;
 import liquibase.ext.fdw.topology.Goal;
 import liquibase.ext.fdw.topology.TopologyEngine;
 import liquibase.ext.fdw.topology.TopologyLog;
@@ -38,7 +39,7 @@ public class FdwGraphCommandStep extends FdwCommandStep {
     }
 
     @Override
-    protected void execute(TopologyEngine engine, TopologyRequest request, TopologyLog log,
+    protected void execute(TopologyEngine engine, TopologyRequest request, TopologyLog log, CommandScope scope,
             CommandResultsBuilder resultsBuilder) {
         resultsBuilder.addResult("files", new TopologyGraph(engine, log).write(request));
     }

@@ -2,6 +2,7 @@ package liquibase.ext.fdw.topology.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import liquibase.ext.fdw.topology.InvalidArgumentException;
@@ -9,6 +10,10 @@ import liquibase.ext.fdw.topology.LiveLockException;
 import liquibase.ext.fdw.topology.LockHeldException;
 import liquibase.ext.fdw.topology.MissingSecretException;
 import liquibase.ext.fdw.topology.RollbackTargetException;
+import liquibase.ext.fdw.topology.verify.DriftException;
+import liquibase.ext.fdw.topology.verify.Finding;
+import liquibase.ext.fdw.topology.verify.VerifyOptions;
+import liquibase.ext.fdw.topology.verify.VerifyReport;
 import org.junit.jupiter.api.Test;
 
 /** The engine's typed exceptions as a Liquibase CLI user reads them, word for word. */
@@ -74,5 +79,19 @@ class CliMessagesTest {
                     + " available; choose one of [14, 15, 16, 17, 18].");
             default -> throw new IllegalArgumentException(argument);
         };
+    }
+
+    @Test
+    void driftAndVerifyArguments() {
+        VerifyReport report = new VerifyReport(Instant.EPOCH, List.of("c"), Map.of("c", List.of(
+                new Finding("c", "s", "server-address", "server s connects to host h", "point it at its node"))));
+
+        assertEquals("verify found 1 difference(s) between the topology and its nodes:\n[c] s: server-address: server s"
+                + " connects to host h; fix: point it at its node\nFix them and run liquibase fdw verify"
+                + " --topology-file=t.yaml again (--fail-on-drift=false reports drift without failing).",
+                CliMessages.describe(new DriftException(report), "t.yaml"));
+        assertEquals("--sample-rows is 0; it must be 1 or more (or check every row with --row-check=full).",
+                CliMessages.describe(org.junit.jupiter.api.Assertions.assertThrows(InvalidArgumentException.class,
+                        () -> new VerifyOptions(true, VerifyOptions.RowCheck.SAMPLE, 0)), "t.yaml"));
     }
 }
