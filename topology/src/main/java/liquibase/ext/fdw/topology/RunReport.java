@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import liquibase.ext.fdw.topology.internal.Json;
 
 /** The outcome of a run on every node: a summary table for the log and {@code report.json} for tools. */
 public final class RunReport {

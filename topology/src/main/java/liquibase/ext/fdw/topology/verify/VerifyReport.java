@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import liquibase.ext.fdw.topology.internal.Json;
 
 /**
  * The outcome of {@code verify}: every checked node in topology order with its findings (none when it is clean),
@@ -81,19 +82,19 @@ public final class VerifyReport {
     /** The report as JSON: goal, finishedAt, clean, and nodes with their findings. */
     public String toJson() {
         StringBuilder json = new StringBuilder("{\"goal\":\"verify\",\"finishedAt\":")
-                .append(string(DateTimeFormatter.ISO_INSTANT.format(finishedAt)))
+                .append(Json.string(DateTimeFormatter.ISO_INSTANT.format(finishedAt)))
                 .append(",\"clean\":").append(clean()).append(",\"nodes\":[");
         String nodeSeparator = "";
         for (NodeFindings node : nodes) {
-            json.append(nodeSeparator).append("{\"node\":").append(string(node.node())).append(",\"clean\":")
+            json.append(nodeSeparator).append("{\"node\":").append(Json.string(node.node())).append(",\"clean\":")
                     .append(node.clean()).append(",\"findings\":[");
             String separator = "";
             for (Finding f : node.findings()) {
-                json.append(separator).append("{\"node\":").append(string(f.node()))
-                        .append(",\"object\":").append(string(f.object()))
-                        .append(",\"kind\":").append(string(f.kind()))
-                        .append(",\"message\":").append(string(f.message()))
-                        .append(",\"fix\":").append(string(f.fix())).append('}');
+                json.append(separator).append("{\"node\":").append(Json.string(f.node()))
+                        .append(",\"object\":").append(Json.string(f.object()))
+                        .append(",\"kind\":").append(Json.string(f.kind()))
+                        .append(",\"message\":").append(Json.string(f.message()))
+                        .append(",\"fix\":").append(Json.string(f.fix())).append('}');
                 separator = ",";
             }
             json.append("]}");
@@ -102,27 +103,4 @@ public final class VerifyReport {
         return json.append("]}\n").toString();
     }
 
-    private static String string(String value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
-    }
 }

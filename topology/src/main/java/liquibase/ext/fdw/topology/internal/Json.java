@@ -1,11 +1,12 @@
-package liquibase.ext.fdw.topology;
+package liquibase.ext.fdw.topology.internal;
 
-/** JSON string literals, enough for the report without a JSON library on the plugin's classpath. */
-final class Json {
+/** JSON string literals, enough for the engine's reports without a JSON library on the plugin's classpath; not API. */
+public final class Json {
     private Json() {
     }
 
-    static String string(String value) {
+    /** {@code value} as a JSON string literal, or {@code null}. */
+    public static String string(String value) {
         if (value == null) {
             return "null";
         }
