@@ -268,8 +268,8 @@ public final class MovePartitionCopy {
                     + " pg_options_to_table(ft.ftoptions) WHERE option_name = 'schema_name'), n.nspname), coalesce((SELECT"
                     + " option_value FROM pg_options_to_table(ft.ftoptions) WHERE option_name = 'table_name'), c.relname))"
                     + " ELSE format('%I.%I', n.nspname, c.relname) END, format('%I.%I', n.nspname, left(c.relname, 50) ||"
-                    + " '_fdw_move'), EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND"
-                    + " a.attfdwoptions IS NOT NULL) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN"
+                    + " '_fdw_move'), EXISTS (SELECT FROM pg_attribute a, pg_options_to_table(a.attfdwoptions) o WHERE"
+                    + " a.attrelid = c.oid AND a.attnum > 0 AND o.option_name = 'column_name' AND o.option_value <> a.attname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN"
                     + " pg_foreign_table ft ON ft.ftrelid = c.oid LEFT JOIN pg_foreign_server s ON s.oid = ft.ftserver"
                     + " WHERE c.oid = to_regclass(?)")) {
                 query.setString(1, move.partition());
@@ -278,7 +278,7 @@ public final class MovePartitionCopy {
                         return fallback("the partition is not a plain or a foreign table");
                     }
                     if (rows.getBoolean(5)) {
-                        return fallback("a column of the partition has column options");
+                        return fallback("a column of the partition reads a remote column of another name");
                     }
                     kind = rows.getString(1);
                     server = rows.getString(2);

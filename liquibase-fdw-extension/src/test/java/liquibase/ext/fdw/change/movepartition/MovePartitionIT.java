@@ -172,14 +172,16 @@ class MovePartitionIT {
             assertTrue(rollbackSql.contains("SELECT from_local, from_server, from_schema, from_table, from_options,"
                     + " coalesce((to_jsonb(l) ->> ''created_table'')::boolean, false) FROM %s l WHERE id = $1 AND author = $2"
                     + " AND partition = $3', 'public.fdw_moved_partitions')"), rollbackSql);
+            System.out.println("DEBUG node before " + shardB.query("SELECT pg_relation_filenode('box_b.t2017')::text || ' ' || (SELECT count(*) FROM box_b.t2017)"));
             moves.rollbackCount(coordinator, 3);
+            System.out.println("DEBUG b " + shardB.query("SELECT state || ' ' || coalesce(wait_event,'') || ' ' || left(query, 300) FROM pg_stat_activity WHERE datname = current_database()"));
             assertEquals(rows, rows(coordinator));
             assertEquals(layoutBefore, layout(coordinator));
             assertEquals(catalogBefore, Catalogs.snapshot(coordinator));
             assertEquals("3003", shardA.scalar("SELECT count(*) FROM box_a.t2017"));
             assertEquals("0", shardB.scalar("SELECT count(*) FROM box_b.t2016"));
             // box_b.t2017, created by the move, goes once the rollback committed (a session on shard b waits for that).
-            for (int i = 0; shardB.scalar("SELECT to_regclass('box_b.t2017')") != null; i++) {
+            for (int i = 0; !"0".equals(shardB.scalar("SELECT count(*) FROM pg_class WHERE oid = to_regclass('box_b.t2017')")); i++) {
                 assertTrue(i < 600, "box_b.t2017 is still there");
                 Thread.sleep(50);
             }
