@@ -172,9 +172,7 @@ class MovePartitionIT {
             assertTrue(rollbackSql.contains("SELECT from_local, from_server, from_schema, from_table, from_options,"
                     + " coalesce((to_jsonb(l) ->> ''created_table'')::boolean, false) FROM %s l WHERE id = $1 AND author = $2"
                     + " AND partition = $3', 'public.fdw_moved_partitions')"), rollbackSql);
-            System.out.println("DEBUG node before " + shardB.query("SELECT pg_relation_filenode('box_b.t2017')::text || ' ' || (SELECT count(*) FROM box_b.t2017)"));
             moves.rollbackCount(coordinator, 3);
-            System.out.println("DEBUG b " + shardB.query("SELECT state || ' ' || coalesce(wait_event,'') || ' ' || left(query, 300) FROM pg_stat_activity WHERE datname = current_database()"));
             assertEquals(rows, rows(coordinator));
             assertEquals(layoutBefore, layout(coordinator));
             assertEquals(catalogBefore, Catalogs.snapshot(coordinator));
