@@ -31,8 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * movePartition on a coordinator with two shards: a foreign partition moves from shard A to shard B (the table created
  * there), a local partition moves to shard B and a partition moves from shard B to a local table; rows through the
  * parent are the same (count and checksum of full rows) after each step and after the rollback, which moves every
- * partition back and leaves the catalogs as before. A mover killed mid-copy (pg_terminate_backend while its INSERT
- * waits on the target) leaves the old layout serving every row, and a re-run finishes.
+ * partition back and leaves the catalogs as before, on the coordinator and on shard B (the table the first move
+ * created there is dropped once the rollback committed). A mover killed mid-copy (pg_terminate_backend of its
+ * coordinator session while its INSERT or COPY waits on the target) leaves the old layout serving every row and the
+ * target empty, and a re-run finishes. Every scenario runs through postgres_fdw and by COPY between the nodes.
  */
 class MovePartitionIT {
     private static final String HEADER = String.join("\n",
