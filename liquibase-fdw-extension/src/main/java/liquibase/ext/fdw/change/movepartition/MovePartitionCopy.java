@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import liquibase.Scope;
 import liquibase.database.Database;
 import liquibase.database.jvm.JdbcConnection;
@@ -95,8 +97,22 @@ public final class MovePartitionCopy {
             String format = binary ? " (FORMAT binary)" : "";
             long copied = CopyStream.pipe(from, "COPY (SELECT " + columns[0] + " FROM " + ends.sourceTable + ") TO STDOUT"
                     + format, to, "COPY " + targetTable + " (" + columns[0] + ") FROM STDIN" + format);
-            String[] sourceSum = checksum(from, ends.sourceTable, columns[1]);
-            String[] targetSum = checksum(to, targetTable, columns[1]);
+            // Each side is summed by its own server, both at once (one pass over the rows on each node).
+            CompletableFuture<String[]> targetSummed = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return checksum(to, targetTable, columns[1]);
+                } catch (SQLException e) {
+                    throw new CompletionException(e);
+                }
+            });
+            String[] sourceSum;
+            try {
+                sourceSum = checksum(from, ends.sourceTable, columns[1]);
+            } catch (SQLException | RuntimeException e) {
+                targetSummed.handle((sum, failure) -> sum).join(); // the target's connection is closed only when idle
+                throw e;
+            }
+            String[] targetSum = joined(targetSummed);
             if (source != null) {
                 source.commit();
             }
@@ -116,6 +132,17 @@ public final class MovePartitionCopy {
         } finally {
             rollbackAndClose(source);
             rollbackAndClose(target);
+        }
+    }
+
+    private static String[] joined(CompletableFuture<String[]> future) throws SQLException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 
