@@ -64,6 +64,7 @@ public final class MovePartitionCopy {
         Connection coordinator = jdbc.getUnderlyingConnection();
         Connection source = null;
         Connection target = null;
+        Connection sourceSum = null;
         try {
             Ends ends = Ends.read(coordinator, move);
             if (ends.fallback != null) {
@@ -83,55 +84,104 @@ public final class MovePartitionCopy {
             sql.execute(move.block(Mode.PREPARE, null));
             Connection from = source == null ? coordinator : source;
             Connection to = target == null ? coordinator : target;
+            CompletableFuture<String[]> sourceSummed = null;
+            String[] columns = columns(coordinator, move.parent);
             if (source != null) {
+                // The copy and the checksum read one snapshot of the source node, at once on two connections.
                 source.setAutoCommit(false);
-                // The copy and its checksum read one snapshot of the source.
                 source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                String snapshot = scalar(source, "SELECT pg_export_snapshot()");
+                sourceSum = nodes.open(server(coordinator, ends.sourceServer));
+                if (sourceSum != null) {
+                    sourceSum.setAutoCommit(false);
+                    sourceSum.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    try (Statement set = sourceSum.createStatement()) {
+                        set.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'");
+                    }
+                    Connection summing = sourceSum;
+                    sourceSummed = CompletableFuture.supplyAsync(() -> checksumOrFail(summing, ends.sourceTable, columns[1]));
+                }
             }
             if (target != null) {
                 target.setAutoCommit(false);
             }
-            String[] columns = columns(coordinator, move.parent);
             String targetTable = ends.targetServer == null ? ends.localCopy : Identifiers.quoted(ends.targetSchema, ends.targetTable);
             boolean binary = sameBuiltInTypes(from, ends.sourceTable, to, targetTable, columns);
             String format = binary ? " (FORMAT binary)" : "";
-            long copied = CopyStream.pipe(from, "COPY (SELECT " + columns[0] + " FROM " + ends.sourceTable + ") TO STDOUT"
-                    + format, to, "COPY " + targetTable + " (" + columns[0] + ") FROM STDIN" + format);
-            // Each side is summed by its own server, both at once (one pass over the rows on each node).
-            CompletableFuture<String[]> targetSummed = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return checksum(to, targetTable, columns[1]);
-                } catch (SQLException e) {
-                    throw new CompletionException(e);
-                }
-            });
-            String[] sourceSum;
+            long prepared = System.nanoTime();
+            long copied;
             try {
-                sourceSum = checksum(from, ends.sourceTable, columns[1]);
+                copied = CopyStream.pipe(from, "COPY (SELECT " + columns[0] + " FROM " + ends.sourceTable + ") TO STDOUT"
+                    + format, to, "COPY " + targetTable + " (" + columns[0] + ") FROM STDIN" + format);
             } catch (SQLException | RuntimeException e) {
-                targetSummed.handle((sum, failure) -> sum).join(); // the target's connection is closed only when idle
+                settle(sourceSummed);
                 throw e;
             }
-            String[] targetSum = joined(targetSummed);
-            if (source != null) {
-                source.commit();
+            long piped = System.nanoTime();
+            // Each side is summed by its own server in one pass, both at once.
+            CompletableFuture<String[]> targetSummed = CompletableFuture.supplyAsync(() -> checksumOrFail(to, targetTable,
+                    columns[1]));
+            String[] sourceSums;
+            try {
+                sourceSums = sourceSummed != null ? joined(sourceSummed) : checksum(from, ends.sourceTable, columns[1]);
+            } catch (SQLException | RuntimeException e) {
+                settle(targetSummed);
+                throw e;
             }
-            sql.execute(move.block(Mode.FINISH, new Verified(Long.parseLong(sourceSum[0]), sourceSum[1],
-                    Long.parseLong(targetSum[0]), targetSum[1])));
+            String[] targetSums = joined(targetSummed);
+            if (source != null) {
+                // The source node's snapshots end before the swap empties its table.
+                source.commit();
+                if (sourceSum != null) {
+                    sourceSum.commit();
+                }
+            }
+            long summed = System.nanoTime();
+            sql.execute(move.block(Mode.FINISH, new Verified(Long.parseLong(sourceSums[0]), sourceSums[1],
+                    Long.parseLong(targetSums[0]), targetSums[1])));
             if (target != null) {
                 target.commit();
             }
             log.info(move.location + ": " + copied + " rows copied with COPY (" + (binary ? "binary" : "text") + ") from "
                     + (ends.sourceServer == null ? "the coordinator" : "server " + ends.sourceServer) + " to "
                     + (ends.targetServer == null ? "the coordinator" : "server " + ends.targetServer) + " in "
-                    + (System.nanoTime() - start) / 1_000_000 + " ms; counts and checksums match");
+                    + (System.nanoTime() - start) / 1_000_000 + " ms (prepare " + millis(start, prepared) + ", copy "
+                    + millis(prepared, piped) + ", checksums " + millis(piped, summed) + ", swap " + millis(summed,
+                    System.nanoTime()) + "); counts and checksums match");
             return true;
         } catch (SQLException e) {
             throw new DatabaseException(move.location + ": cannot move " + move.partition + ": the copy between the"
                     + " nodes failed: " + e.getMessage() + "; nothing changed.", e);
         } finally {
             rollbackAndClose(source);
+            rollbackAndClose(sourceSum);
             rollbackAndClose(target);
+        }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    private static String scalar(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static String[] checksumOrFail(Connection connection, String table, String tcols) {
+        try {
+            return checksum(connection, table, tcols);
+        } catch (SQLException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /** Waits for a checksum still running, so that its connection is idle when closed. */
+    private static void settle(CompletableFuture<String[]> future) {
+        if (future != null) {
+            future.handle((sum, failure) -> sum).join();
         }
     }
 
