@@ -10,6 +10,7 @@ import liquibase.database.core.PostgresDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.DatabaseException;
 import liquibase.executor.jvm.JdbcExecutor;
+import liquibase.ext.fdw.change.movepartition.MovePartitionCopy;
 import liquibase.ext.fdw.secret.SecretStatement;
 import liquibase.ext.fdw.secret.Secrets;
 import liquibase.listener.SqlListener;
@@ -38,6 +39,11 @@ public class FdwExecutor extends JdbcExecutor {
 
     @Override
     public void execute(SqlStatement sql, List<SqlVisitor> sqlVisitors) throws DatabaseException {
+        if (MovePartitionCopy.handles(sql) && database.getConnection() instanceof JdbcConnection coordinator
+                && MovePartitionCopy.run(sql, database, text -> send(coordinator.getUnderlyingConnection(), text, text,
+                        List.of(), sql))) {
+            return;
+        }
         if (!(sql instanceof SecretStatement || sql instanceof ExplainsErrors)
                 || !(database.getConnection() instanceof JdbcConnection jdbc)) {
             super.execute(sql, sqlVisitors);
@@ -46,24 +52,29 @@ public class FdwExecutor extends JdbcExecutor {
         List<String> secrets = sql instanceof SecretStatement secret ? secret.secrets() : List.of();
         Connection connection = jdbc.getUnderlyingConnection();
         for (String text : applyVisitors(sql, sqlVisitors)) {
-            String masked = mask(text, secrets);
-            for (SqlListener listener : Scope.getCurrentScope().getListeners(SqlListener.class)) {
-                listener.writeSqlWillRun(masked);
+            send(connection, text, mask(text, secrets), secrets, sql);
+        }
+    }
+
+    /** Logs {@code masked}, sends {@code text}; a failure is worded (and masked) without the driver's exception. */
+    private void send(Connection connection, String text, String masked, List<String> secrets, SqlStatement sql)
+            throws DatabaseException {
+        for (SqlListener listener : Scope.getCurrentScope().getListeners(SqlListener.class)) {
+            listener.writeSqlWillRun(masked);
+        }
+        Scope.getCurrentScope().getLog(getClass()).log(SqlConfiguration.SHOW_AT_LOG_LEVEL.getCurrentValue(),
+                System.lineSeparator() + masked, null);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(text);
+        } catch (SQLException e) {
+            String message = mask(String.valueOf(e.getMessage()), secrets);
+            String explained = sql instanceof ExplainsErrors explains ? explains.explain(e.getSQLState(), message) : null;
+            if (explained != null) {
+                message = explained;
             }
-            Scope.getCurrentScope().getLog(getClass()).log(SqlConfiguration.SHOW_AT_LOG_LEVEL.getCurrentValue(),
-                    System.lineSeparator() + masked, null);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(text);
-            } catch (SQLException e) {
-                String message = mask(String.valueOf(e.getMessage()), secrets);
-                String explained = sql instanceof ExplainsErrors explains ? explains.explain(e.getSQLState(), message) : null;
-                if (explained != null) {
-                    message = explained;
-                }
-                // The driver's exception is replaced, not wrapped: nothing below it may carry the statement.
-                SQLException cause = new SQLException(message, e.getSQLState(), e.getErrorCode());
-                throw new DatabaseException(message + " [Failed SQL: (" + e.getErrorCode() + ") " + masked + "]", cause);
-            }
+            // The driver's exception is replaced, not wrapped: nothing below it may carry the statement.
+            SQLException cause = new SQLException(message, e.getSQLState(), e.getErrorCode());
+            throw new DatabaseException(message + " [Failed SQL: (" + e.getErrorCode() + ") " + masked + "]", cause);
         }
     }
 

@@ -36,7 +36,8 @@ import liquibase.sqlgenerator.SqlGeneratorFactory;
  * Refuses atomic mode before anything changes when a node cannot take part in a two-phase commit: the server does
  * not allow prepared transactions ({@code max_prepared_transactions = 0}), or a pending changeset cannot run inside
  * the node's single transaction: {@code runInTransaction="false"}, the extension's {@code detachPartition} with
- * {@code concurrently}, or generated SQL that PostgreSQL refuses in a transaction block (see {@link #RULES}).
+ * {@code concurrently}, the extension's {@code movePartition} (its copy commits on other nodes), or generated SQL
+ * that PostgreSQL refuses in a transaction block (see {@link #RULES}).
  *
  * <p>The SQL check reads the SQL Liquibase generates for each pending change, the same text an update would send.
  * It is a pattern match, not a parser: it cannot see SQL run by a function, a procedure ({@code CALL}) or a
@@ -143,6 +144,11 @@ final class AtomicPreflight {
                             + " apply it in a normal (not atomic) run, or detach without concurrently");
                     continue;
                 }
+            }
+            if ("movePartition".equals(meta.getName())) {
+                found.add(name + ": movePartition copies the rows on other nodes, which commit before this node's"
+                        + " prepared transaction; apply it in a normal (not atomic) run");
+                continue;
             }
             String reason = sqlProblem(change, database);
             if (reason != null) {

@@ -20,11 +20,14 @@ final class NodeScopes {
     private final Path changeLogDirectory;
     private final TopologyLog log;
     private final ClassLoader classLoader;
+    private final ServerConnections servers;
 
-    NodeScopes(Path changeLogDirectory, TopologyLog log, ClassLoader classLoader) {
+    /** {@code servers} (null: none) lets a node's changes connect to the nodes behind its foreign servers. */
+    NodeScopes(Path changeLogDirectory, TopologyLog log, ClassLoader classLoader, ServerConnections servers) {
         this.changeLogDirectory = changeLogDirectory;
         this.log = log;
         this.classLoader = classLoader;
+        this.servers = servers;
     }
 
     /** Scope values of the whole run, before any node runs: Liquibase's messages while connecting and locking. */
@@ -43,6 +46,9 @@ final class NodeScopes {
         scope.put(Scope.Attr.classLoader.name(), classLoader);
         scope.put(Scope.Attr.logService.name(), new NodeLogService(node, log));
         scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+        if (servers != null) {
+            scope.put(ServerConnections.SCOPE_KEY, servers);
+        }
         return scope;
     }
 

@@ -45,8 +45,9 @@ public final class TopologyRunner {
         this.redactor = new Redactor(addresses.values().stream().map(NodeAddress::password).toList());
         this.log = new RedactingLog(log, redactor);
         this.connector = new NodeConnector(timeouts, UUID.randomUUID().toString());
+        // Changes that copy rows between nodes (movePartition) reach them with the run's own credentials.
         this.scopes = new NodeScopes(topology.changeLogDirectory(), this.log,
-                Thread.currentThread().getContextClassLoader());
+                Thread.currentThread().getContextClassLoader(), new ServerConnections(this.addresses.values(), connector));
         this.executor = new LevelExecutor(redactor);
     }
 

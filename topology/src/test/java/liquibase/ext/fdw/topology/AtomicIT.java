@@ -222,6 +222,32 @@ class AtomicIT {
         }
     }
 
+    /** movePartition copies rows on other nodes, which commit before the coordinator's prepared transaction. */
+    @Test
+    void preflightRefusesMovePartition() throws Exception {
+        try (EngineNodes nodes = nodes(preflightMajor(), "atomic_move", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: move
+                      author: it
+                      changes:
+                        - movePartition:
+                            tableName: temps
+                            partitionName: temps_2017
+                            toServerName: shard3
+                            toRemoteSchemaName: public
+                            toRemoteTableName: temps_2017
+                """)) {
+            List<NodeDefinition> topology = topology(nodes, "last.yaml");
+            AtomicModeException refused = assertThrows(AtomicModeException.class,
+                    () -> nodes.run(nodes.request(Goal.UPDATE, topology).atomic(true).build()));
+            assertEquals("atomic mode cannot be used: node 'coordinator': changeset last.yaml::move::it: movePartition"
+                    + " copies the rows on other nodes, which commit before this node's prepared transaction; apply it in"
+                    + " a normal (not atomic) run. Nothing was changed on any node.", refused.getMessage());
+            assertEquals("old", state(nodes));
+        }
+    }
+
     /**
      * The SQL the preflight refuses is what PostgreSQL refuses in a transaction block (SQLSTATE 25001) or what ends
      * the transaction; what it lets through runs in one.

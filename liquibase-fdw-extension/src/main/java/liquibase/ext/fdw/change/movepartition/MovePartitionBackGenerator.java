@@ -20,10 +20,16 @@ public class MovePartitionBackGenerator extends PostgresOnlyGenerator<MovePartit
     @Override
     public Sql[] generateSql(MovePartitionBackStatement s, Database database,
             SqlGeneratorChain<MovePartitionBackStatement> chain) {
+        return new Sql[] {new UnparsedSql(block(s, database, PartitionMove.Mode.FULL, null))};
+    }
+
+    /** The inverse's block in {@code mode}: the whole move, or a half around a copy between nodes. */
+    static String block(MovePartitionBackStatement s, Database database, PartitionMove.Mode mode,
+            PartitionMove.Verified verified) {
         String parent = qualified(database, s.getSchemaName(), s.getTableName());
         String partition = qualified(database, s.getPartitionSchemaName(), s.getPartitionName());
         String ledger = database.escapeTableName(database.getLiquibaseCatalogName(), database.getLiquibaseSchemaName(),
                 PartitionMove.LEDGER);
-        return new Sql[] {new UnparsedSql(PartitionMove.back(parent, partition, ledger, s.getKey(), s.getLocation()))};
+        return PartitionMove.back(parent, partition, ledger, s.getKey(), s.getLocation(), mode, verified);
     }
 }

@@ -19,12 +19,17 @@ public class MovePartitionGenerator extends PostgresOnlyGenerator<MovePartitionS
 
     @Override
     public Sql[] generateSql(MovePartitionStatement s, Database database, SqlGeneratorChain<MovePartitionStatement> chain) {
+        return new Sql[] {new UnparsedSql(block(s, database, PartitionMove.Mode.FULL, null))};
+    }
+
+    /** The move's block in {@code mode}: the whole move, or a half around a copy between nodes ({@link MovePartitionCopy}). */
+    static String block(MovePartitionStatement s, Database database, PartitionMove.Mode mode, PartitionMove.Verified verified) {
         String parent = qualified(database, s.getSchemaName(), s.getTableName());
         String partition = qualified(database, s.getPartitionSchemaName(), s.getPartitionName());
         String ledger = database.escapeTableName(database.getLiquibaseCatalogName(), database.getLiquibaseSchemaName(),
                 PartitionMove.LEDGER);
-        return new Sql[] {new UnparsedSql(PartitionMove.forward(parent, partition, ledger, s.getKey(), s.getLocation(),
-                s.isToLocal(), s.getToServerName(), s.getToRemoteSchemaName(), s.getToRemoteTableName(),
-                s.isCreateRemoteTable()))};
+        return PartitionMove.forward(parent, partition, ledger, s.getKey(), s.getLocation(), s.isToLocal(),
+                s.getToServerName(), s.getToRemoteSchemaName(), s.getToRemoteTableName(), s.isCreateRemoteTable(), mode,
+                verified);
     }
 }

@@ -11,23 +11,30 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
+import liquibase.Scope;
 import liquibase.ext.fdw.nodes.SharedNodes;
 import liquibase.ext.fdw.test.Catalogs;
 import liquibase.ext.fdw.test.ChangelogRunner;
 import liquibase.ext.fdw.test.TestDatabase;
+import liquibase.ext.fdw.transfer.NodeConnections;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * movePartition on a coordinator with two shards: a foreign partition moves from shard A to shard B (the table created
  * there), a local partition moves to shard B and a partition moves from shard B to a local table; rows through the
  * parent are the same (count and checksum of full rows) after each step and after the rollback, which moves every
- * partition back and leaves the catalogs as before. A mover killed mid-copy (pg_terminate_backend while its INSERT
- * waits on the target) leaves the old layout serving every row, and a re-run finishes.
+ * partition back and leaves the catalogs as before, on the coordinator and on shard B (the table the first move
+ * created there is dropped once the rollback committed). A mover killed mid-copy (pg_terminate_backend of its
+ * coordinator session while its INSERT or COPY waits on the target) leaves the old layout serving every row and the
+ * target empty, and a re-run finishes. Every scenario runs through postgres_fdw and by COPY between the nodes.
  */
 class MovePartitionIT {
     private static final String HEADER = String.join("\n",
@@ -41,16 +48,32 @@ class MovePartitionIT {
             "      <column name='city' type='text'/>",
             "      <column name='temp' type='numeric'/>");
 
-    static Stream<Integer> majors() {
-        return SharedNodes.testMajors().stream();
+    static Stream<Arguments> majors() {
+        return SharedNodes.testMajors().stream().flatMap(major -> Stream.of(Arguments.of(major, false),
+                Arguments.of(major, true)));
     }
 
-    @ParameterizedTest(name = "PostgreSQL {0}")
+    /**
+     * Each step runs through postgres_fdw (plain Liquibase) or, with {@code copy}, with node connections in the scope
+     * as the topology engine offers them: the rows then go by COPY between the nodes.
+     */
+    @ParameterizedTest(name = "PostgreSQL {0}, COPY between nodes: {1}")
     @MethodSource("majors")
-    void movesThereAndBackWithEveryRow(int major, @TempDir Path dir) throws Exception {
+    void movesThereAndBackWithEveryRow(int major, boolean copy, @TempDir Path dir) throws Exception {
         try (TestDatabase shardA = TestDatabase.create(major, "shard_a");
                 TestDatabase shardB = TestDatabase.create(major, "shard_b");
                 TestDatabase coordinator = TestDatabase.create(major, "coordinator")) {
+            List<String> opened = new CopyOnWriteArrayList<>();
+            NodeConnections nodes = server -> {
+                opened.add(server.get(NodeConnections.SERVER));
+                for (TestDatabase shard : List.of(shardA, shardB)) {
+                    if (server.get("port").equals(String.valueOf(shard.node().port())) && server.get("dbname").equals(shard.name())) {
+                        return shard.connect();
+                    }
+                }
+                return null;
+            };
+            Runner moves = new Runner(new ChangelogRunner(dir, "moves.xml"), copy ? nodes : null);
             shardA.execute("CREATE SCHEMA box_a",
                     "CREATE TABLE box_a.t2017 (reading_date date NOT NULL, city text, temp numeric)",
                     "INSERT INTO box_a.t2017 SELECT date '2017-01-01' + (i % 365), 'city ' || (i % 7), i / 3.0"
@@ -103,7 +126,7 @@ class MovePartitionIT {
             List<String> rows = rows(coordinator);
             List<String> catalogBefore = Catalogs.snapshot(coordinator);
             List<String> layoutBefore = layout(coordinator);
-            ChangelogRunner moves = new ChangelogRunner(dir, "moves.xml");
+            List<String> catalogB;
 
             // A mover killed while its INSERT waits on shard B: the old layout serves every row; a re-run finishes.
             CompletableFuture<Void> mover;
@@ -111,7 +134,8 @@ class MovePartitionIT {
                 blocker.setAutoCommit(false);
                 s.execute("CREATE TABLE box_b.t2016 (reading_date date NOT NULL, city text, temp numeric)");
                 blocker.commit();
-                s.execute("LOCK TABLE box_b.t2016 IN SHARE MODE"); // reads pass, the copy's INSERT waits
+                catalogB = Catalogs.snapshot(shardB);
+                s.execute("LOCK TABLE box_b.t2016 IN SHARE MODE"); // reads pass, the copy's INSERT (or COPY) waits
                 mover = CompletableFuture.runAsync(() -> {
                     try {
                         moves.update(coordinator);
@@ -124,10 +148,12 @@ class MovePartitionIT {
                     assertTrue(!mover.isDone(), "the mover ended before its INSERT reached shard b");
                     Thread.sleep(50);
                 }
+                // The mover's coordinator session: in its block, or (COPY path) sending the partition's rows.
                 assertEquals("1", coordinator.scalar("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                        + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'DO $fdw$%part regclass := ''temps_2016''::regclass%'"));
-                assertThrows(ExecutionException.class, mover::get);
+                        + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND (query LIKE"
+                        + " 'DO $fdw$%part regclass := ''temps_2016''::regclass%' OR query LIKE 'COPY (SELECT % FROM public.temps_2016) TO STDOUT%')"));
                 blocker.commit();
+                assertThrows(ExecutionException.class, mover::get);
             }
             // The killed session could not release Liquibase's lock (as after any killed update: release-locks).
             coordinator.execute("UPDATE databasechangeloglock SET locked = false, lockgranted = NULL, lockedby = NULL");
@@ -142,19 +168,29 @@ class MovePartitionIT {
             assertEquals("2002", shardB.scalar("SELECT count(*) FROM box_b.t2016"));
             assertEquals("0", shardB.scalar("SELECT count(*) FROM box_b.t2017"));
             assertEquals("3", coordinator.scalar("SELECT count(*) FROM fdw_moved_partitions"));
+            // A foreign source is opened twice: the copy, and its checksum on the same snapshot.
+            assertEquals(copy ? List.of("a", "a", "b", "b", "b", "b", "b") : List.of(), opened.stream().sorted().toList());
 
             String rollbackSql = moves.rollbackCountSql(coordinator, 3);
-            assertTrue(rollbackSql.contains("SELECT from_local, from_server, from_schema, from_table, from_options FROM %s"
-                    + " WHERE id = $1 AND author = $2 AND partition = $3', 'public.fdw_moved_partitions')"), rollbackSql);
+            assertTrue(rollbackSql.contains("SELECT from_local, from_server, from_schema, from_table, from_options,"
+                    + " coalesce((to_jsonb(l) ->> ''created_table'')::boolean, false) FROM %s l WHERE id = $1 AND author = $2"
+                    + " AND partition = $3', 'public.fdw_moved_partitions')"), rollbackSql);
             moves.rollbackCount(coordinator, 3);
             assertEquals(rows, rows(coordinator));
             assertEquals(layoutBefore, layout(coordinator));
             assertEquals(catalogBefore, Catalogs.snapshot(coordinator));
             assertEquals("3003", shardA.scalar("SELECT count(*) FROM box_a.t2017"));
-            assertEquals("0|0", shardB.scalar("SELECT (SELECT count(*) FROM box_b.t2016), (SELECT count(*) FROM box_b.t2017)"));
+            assertEquals("0", shardB.scalar("SELECT count(*) FROM box_b.t2016"));
+            // box_b.t2017, created by the move, goes once the rollback committed (a session on shard b waits for that).
+            for (int i = 0; !"0".equals(shardB.scalar("SELECT count(*) FROM pg_class WHERE oid = to_regclass('box_b.t2017')")); i++) {
+                assertTrue(i < 600, "box_b.t2017 is still there");
+                Thread.sleep(50);
+            }
+            assertEquals(catalogB, Catalogs.snapshot(shardB));
 
             // A target that holds rows is refused, naming it; nothing changes.
-            shardB.execute("INSERT INTO box_b.t2017 VALUES ('2017-01-01', 'Stray', 1)");
+            shardB.execute("CREATE TABLE box_b.t2017 (reading_date date NOT NULL, city text, temp numeric)",
+                    "INSERT INTO box_b.t2017 VALUES ('2017-01-01', 'Stray', 1)");
             Exception refused = assertThrows(Exception.class, () -> moves.update(coordinator));
             assertContains(refused, "movePartition in moves.xml::2017-to-b::a: cannot move temps_2017: the target table"
                     + " box_b.t2017 on server b holds rows already; the move needs it empty (delete them, or name another table).");
@@ -162,6 +198,30 @@ class MovePartitionIT {
             assertEquals(layoutBefore, layout(coordinator));
             assertNotEquals(List.of(), catalogBefore);
         }
+    }
+
+    /** Runs the moves, with {@code nodes} in Liquibase's scope when given. */
+    private record Runner(ChangelogRunner changelog, NodeConnections nodes) {
+        void update(TestDatabase db) throws Exception {
+            inScope(() -> changelog.update(db));
+        }
+
+        String rollbackCountSql(TestDatabase db, int count) throws Exception {
+            return changelog.rollbackCountSql(db, count);
+        }
+
+        void rollbackCount(TestDatabase db, int count) throws Exception {
+            inScope(() -> changelog.rollbackCount(db, count));
+        }
+
+        private void inScope(Work work) throws Exception {
+            Scope.child(nodes == null ? Map.<String, Object>of() : Map.<String, Object>of(NodeConnections.SCOPE_KEY, nodes),
+                    () -> work.run());
+        }
+    }
+
+    private interface Work {
+        void run() throws Exception;
     }
 
     private static void assertContains(Exception e, String expected) {
