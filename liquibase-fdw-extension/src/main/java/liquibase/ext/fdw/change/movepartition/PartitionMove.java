@@ -41,7 +41,7 @@ final class PartitionMove {
     }
 
     /** The count and checksum of {@code relation}'s rows over the listed columns, as the block computes them. */
-    static final String CHECKSUM = "SELECT count(*), coalesce(sum(('x' || left(md5(to_json(x.*)::text), 16))::bit(64)::bigint::numeric), 0)"
+    static final String CHECKSUM = "SELECT count(*), coalesce(sum(hashtextextended(x::text, 0)), 0)"
             + " FROM %s t CROSS JOIN LATERAL (SELECT %s) x";
 
     /** The settings the checksum is computed under, so both sides render values the same way. */
@@ -201,9 +201,9 @@ final class PartitionMove {
                 when(mode == Mode.PREPARE, "  PERFORM set_config('fdw.move_created', created::text, true);"),
                 when(mode == Mode.FULL, "  EXECUTE format('INSERT INTO %I.%I (%s) SELECT %s FROM %s', nsp, tmp, cols, cols, part);",
                 FIX,
-                "  EXECUTE format('SELECT count(*), coalesce(sum((''x'' || left(md5(to_json(x.*)::text), 16))::bit(64)::bigint::numeric), 0)'",
+                "  EXECUTE format('SELECT count(*), coalesce(sum(hashtextextended(x::text, 0)), 0)'",
                 "    || ' FROM %s t CROSS JOIN LATERAL (SELECT %s) x', part, tcols) INTO n_src, s_src;",
-                "  EXECUTE format('SELECT count(*), coalesce(sum((''x'' || left(md5(to_json(x.*)::text), 16))::bit(64)::bigint::numeric), 0)'",
+                "  EXECUTE format('SELECT count(*), coalesce(sum(hashtextextended(x::text, 0)), 0)'",
                 "    || ' FROM %I.%I t CROSS JOIN LATERAL (SELECT %s) x', nsp, tmp, tcols) INTO n_dst, s_dst;",
                 RESTORE),
                 when(mode == Mode.FINISH, verified == null ? "" : "  n_src := " + verified.sourceRows() + "; s_src := "
