@@ -30,6 +30,9 @@ public final class BatchedDefaultMove {
      */
     public static final String TERMINATE_AFTER_BATCH = "liquibase_fdw.test_terminate_after_batch";
 
+    /** The CHECK constraint a local partition carries between the validation of a step and its batch. */
+    static final String CHECK = "fdw_batch_move_bound";
+
     private BatchedDefaultMove() {
     }
 
@@ -62,6 +65,10 @@ public final class BatchedDefaultMove {
                 "  tcols text;",
                 "  keys text;",
                 "  keytext text;",
+                "  tkeys text;",
+                "  rkeys text;",
+                "  local boolean := (SELECT relkind = 'r' FROM pg_class WHERE oid = part);",
+                "  cond text;",
                 "  whole text;",
                 "  steps text[] := '{}';",
                 "  step text;",
@@ -89,8 +96,9 @@ public final class BatchedDefaultMove {
                 "    -- The steps, read without an exclusive lock; the bound's own condition comes from PostgreSQL, through",
                 "    -- a scratch partition of a temporary copy of the parent.",
                 "    SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.n),",
-                "      string_agg('coalesce(quote_literal(' || quote_ident(a.attname) || '::text), ''NULL'')', ' || '', '' || ' ORDER BY k.n)",
-                "      INTO keys, keytext FROM pg_partitioned_table p CROSS JOIN LATERAL unnest(p.partattrs::int2[]) WITH ORDINALITY k(att, n)",
+                "      string_agg('coalesce(quote_literal(' || quote_ident(a.attname) || '::text), ''NULL'')', ' || '', '' || ' ORDER BY k.n),",
+                "      string_agg('t.' || quote_ident(a.attname), ', ' ORDER BY k.n), string_agg('r.' || quote_ident(a.attname), ', ' ORDER BY k.n)",
+                "      INTO keys, keytext, tkeys, rkeys FROM pg_partitioned_table p CROSS JOIN LATERAL unnest(p.partattrs::int2[]) WITH ORDINALITY k(att, n)",
                 "      JOIN pg_attribute a ON a.attrelid = p.partrelid AND a.attnum = k.att WHERE p.partrelid = parent;",
                 "    IF EXISTS (SELECT FROM pg_partitioned_table p, unnest(p.partattrs::int2[]) k WHERE p.partrelid = parent AND k = 0) THEN",
                 "      RAISE EXCEPTION USING MESSAGE = format(" + DefaultPartitionRows.message(expressionKey)
@@ -100,20 +108,24 @@ public final class BatchedDefaultMove {
                 "    EXECUTE format('CREATE TEMP TABLE fdw_batch_probe (LIKE %s) PARTITION BY %s', parent, pg_get_partkeydef(parent));",
                 "    EXECUTE 'CREATE TEMP TABLE fdw_batch_probe_part PARTITION OF fdw_batch_probe ' || " + SqlLiterals.quote(bounds.sql()) + ";",
                 "    whole := pg_get_partition_constraintdef('fdw_batch_probe_part'::regclass);",
-                "    DROP TABLE fdw_batch_probe;",
+                "    DROP TABLE fdw_batch_probe_part;",
                 range ? String.join("\n",
+                        "    -- A step ends at the key of every n-th row, never at or below a key the partition holds already.",
                         "    EXECUTE format('SELECT coalesce(array_agg(b ORDER BY n), ''{}'') FROM (SELECT DISTINCT ON (b) b, n FROM'",
-                        "      || ' (SELECT row_number() OVER (ORDER BY %s) AS n, %s AS b FROM %s WHERE %s) r'",
-                        "      || ' WHERE n %% %s = 1 AND n > 1 AND b <> (SELECT %s FROM %s WHERE %s ORDER BY %s LIMIT 1) ORDER BY b, n) s',",
-                        "      keys, keytext, def, whole, " + batchSize + ", keytext, def, whole, keys) INTO steps;",
+                        "      || ' (SELECT row_number() OVER (ORDER BY %1$s) AS n, %2$s AS b, %1$s FROM %3$s WHERE %4$s) r'",
+                        "      || ' WHERE n %% %5$s = 1 AND n > 1 AND b <> (SELECT %2$s FROM %3$s WHERE %4$s ORDER BY %1$s LIMIT 1)'",
+                        "      || ' AND NOT EXISTS (SELECT FROM %6$s t WHERE %4$s AND (%7$s) >= (%8$s)) ORDER BY b, n) s',",
+                        "      keys, keytext, def, whole, " + batchSize + ", part, tkeys, rkeys) INTO steps;",
                         "    SELECT coalesce(array_agg(" + SqlLiterals.quote("FOR VALUES FROM (" + bounds.fromSql() + ") TO (")
                                 + " || s || ')' ORDER BY n), '{}') INTO steps FROM unnest(steps) WITH ORDINALITY u(s, n);")
                         : String.join("\n",
-                        "    FOR rec IN EXECUTE format('SELECT %s AS v, count(*) AS n FROM %s WHERE %s GROUP BY %s ORDER BY %s',",
-                        "        keytext, def, whole, keys, keys) LOOP",
+                        "    -- Values the partition holds already go into the first step.",
+                        "    FOR rec IN EXECUTE format('SELECT v, sum(n) AS n, bool_or(held) AS held FROM (SELECT %1$s AS v, count(*) AS n,'",
+                        "        || ' false AS held FROM %2$s WHERE %3$s GROUP BY %4$s UNION ALL SELECT %1$s, 0, true FROM %5$s WHERE %3$s'",
+                        "        || ' GROUP BY %4$s) x GROUP BY v ORDER BY bool_or(held) DESC, v', keytext, def, whole, keys, part) LOOP",
                         "      vals := vals || rec.v;",
                         "      gathered := gathered + rec.n;",
-                        "      IF gathered >= " + batchSize + " THEN",
+                        "      IF gathered >= " + batchSize + " AND NOT rec.held THEN",
                         "        steps := steps || ('FOR VALUES IN (' || array_to_string(vals, ', ') || ')');",
                         "        gathered := 0;",
                         "      END IF;",
@@ -122,6 +134,19 @@ public final class BatchedDefaultMove {
                 "  END IF;",
                 "  FOR i IN 1 .. cardinality(steps) + 1 LOOP",
                 "    step := CASE WHEN i <= cardinality(steps) THEN steps[i] ELSE " + SqlLiterals.quote(bounds.sql()) + " END;",
+                "    IF local AND def IS NOT NULL THEN",
+                "      -- A CHECK of the step's bound, validated without the parent's lock, spares ATTACH its scan of the table.",
+                "      EXECUTE 'CREATE TEMP TABLE fdw_batch_probe_part PARTITION OF fdw_batch_probe ' || step;",
+                "      cond := pg_get_partition_constraintdef('fdw_batch_probe_part'::regclass);",
+                "      DROP TABLE fdw_batch_probe_part;",
+                "      IF EXISTS (SELECT FROM pg_constraint WHERE conrelid = part AND conname = " + SqlLiterals.quote(CHECK) + ") THEN",
+                "        EXECUTE format('ALTER TABLE %s DROP CONSTRAINT " + CHECK + "', part);",
+                "      END IF;",
+                "      EXECUTE format('ALTER TABLE %s ADD CONSTRAINT " + CHECK + " CHECK (%s) NOT VALID', part, cond);",
+                "      COMMIT;",
+                "      EXECUTE format('ALTER TABLE %s VALIDATE CONSTRAINT " + CHECK + "', part);",
+                "      COMMIT;",
+                "    END IF;",
                 DefaultPartitionRows.FIX.substring(2),
                 "    IF def IS NOT NULL THEN",
                 "      EXECUTE format('ALTER TABLE %s DETACH PARTITION %s', parent, def);",
@@ -131,6 +156,9 @@ public final class BatchedDefaultMove {
                 "    END IF;",
                 "    EXECUTE format('ALTER TABLE %s ATTACH PARTITION %s %s', parent, part, step);",
                 "    attached := true;",
+                "    IF local AND def IS NOT NULL THEN",
+                "      EXECUTE format('ALTER TABLE %s DROP CONSTRAINT " + CHECK + "', part);",
+                "    END IF;",
                 "    IF to_regclass(" + SqlLiterals.quote(ledger) + ") IS NULL THEN",
                 "      CREATE TABLE " + ledger + " (id text NOT NULL, author text NOT NULL,"
                         + " partition text NOT NULL, row_data json, copies bigint NOT NULL, moved_at timestamptz NOT NULL DEFAULT now());",
@@ -153,6 +181,7 @@ public final class BatchedDefaultMove {
                 "      PERFORM pg_sleep(60);",
                 "    END IF;",
                 "  END LOOP;",
+                "  DROP TABLE IF EXISTS fdw_batch_probe;",
                 "END");
         return DefaultPartitionRows.doBlock(body);
     }

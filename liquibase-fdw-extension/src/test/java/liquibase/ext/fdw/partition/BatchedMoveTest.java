@@ -74,7 +74,7 @@ class BatchedMoveTest {
         String sql = String.join("\n", Offline.sql(sets.get(0), PG));
         assertTrue(sql.startsWith("DO $fdw$\n-- moveRowsFromDefault in batches of about 50000 rows: one transaction per"
                 + " batch; run outside a transaction block\n"), sql);
-        assertTrue(sql.contains("WHERE n %% %s = 1 AND n > 1"), sql);
+        assertTrue(sql.contains("WHERE n %% %5$s = 1 AND n > 1"), sql);
         assertTrue(sql.contains("'FOR VALUES FROM (''2017-01-01'') TO (' || s || ')'"), sql);
         assertTrue(sql.contains("ELSE 'FOR VALUES FROM (''2017-01-01'') TO (''2018-01-01'')' END;"), sql);
 
