@@ -105,6 +105,7 @@ public final class BatchedDefaultMove {
                         + ", pg_get_partkeydef(parent));",
                 "    END IF;",
                 DefaultPartitionRows.FIX.substring(2),
+                "    DROP TABLE IF EXISTS pg_temp.fdw_batch_probe;",
                 "    EXECUTE format('CREATE TEMP TABLE fdw_batch_probe (LIKE %s) PARTITION BY %s', parent, pg_get_partkeydef(parent));",
                 "    EXECUTE 'CREATE TEMP TABLE fdw_batch_probe_part PARTITION OF fdw_batch_probe ' || " + SqlLiterals.quote(bounds.sql()) + ";",
                 "    whole := pg_get_partition_constraintdef('fdw_batch_probe_part'::regclass);",
