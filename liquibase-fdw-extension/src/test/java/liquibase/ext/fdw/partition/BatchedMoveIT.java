@@ -92,6 +92,18 @@ class BatchedMoveIT {
             twins.rollbackCount(db, 1);
             moves.rollbackCount(db, 2);
             assertEquals(before, rows(db, ""));
+
+            // Attached by someone else, with no record of this changeset: no interrupted move to continue, refused.
+            db.execute("DELETE FROM \"Box One\".\"ids default\" WHERE id = 5",
+                    "ALTER TABLE \"Box One\".ids ATTACH PARTITION \"Box One\".ids_low FOR VALUES FROM (5) TO (6)");
+            Exception refused = assertThrows(Exception.class, () -> moves.update(db));
+            assertTrue(messages(refused).contains("attachRangePartition in moves.xml::ids::a: cannot move the rows of"
+                    + " \"Box One\".ids_low's range from the DEFAULT partition of \"Box One\".ids in batches: \"Box One\".ids_low"
+                    + " is already a partition of \"Box One\".ids and public.fdw_moved_rows holds no rows moved by changeset"
+                    + " id 'ids' by 'a', so it is no interrupted batched move to continue; detach it first."), messages(refused));
+            db.execute("ALTER TABLE \"Box One\".ids DETACH PARTITION \"Box One\".ids_low",
+                    "INSERT INTO \"Box One\".ids VALUES (5, 'c5', 5 / 7.0)");
+            assertEquals(before, rows(db, ""));
             db.execute("DROP TABLE \"Box One\".ids_twin, cities_twin, \"Box One\".ids_low_twin, cities_nordic_twin");
             assertEquals(catalogBefore.stream().filter(line -> !line.contains("_twin")).toList(), Catalogs.snapshot(db));
         }
@@ -178,6 +190,14 @@ class BatchedMoveIT {
             assertEquals(catalogBefore, Catalogs.snapshot(coordinator));
             shard.execute("DROP SCHEMA box2_schema CASCADE", "DROP ROLE " + remoteUser);
         }
+    }
+
+    private static String messages(Exception e) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
     }
 
     /** Each row through the parents with the partition holding it, sorted. */
