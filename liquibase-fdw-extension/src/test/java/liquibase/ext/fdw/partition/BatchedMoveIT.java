@@ -15,6 +15,7 @@ import liquibase.ext.fdw.test.Catalogs;
 import liquibase.ext.fdw.test.ChangelogRunner;
 import liquibase.ext.fdw.test.Changelogs;
 import liquibase.ext.fdw.test.TestDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * as the single-transaction move of the same rows into twin tables ends (rows per partition, the bound PostgreSQL
  * records), with one ledger record per batch of the expected size; a foreign range partition whose move is killed
  * between batches serves every row exactly once through the parent, holds the bound of the batches done, and a re-run
- * finishes; the rollback restores rows and catalogs as they were.
+ * finishes; the rollback restores rows and catalogs as they were. Tagged {@code timezone}: date keys and bounds.
  */
+@Tag("timezone")
 class BatchedMoveIT {
     private static final String HEADER = Changelogs.XML_OPEN + "\n";
 

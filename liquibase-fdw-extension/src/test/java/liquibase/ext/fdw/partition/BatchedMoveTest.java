@@ -16,13 +16,15 @@ import liquibase.ext.fdw.test.Changelogs;
 import liquibase.ext.fdw.test.GoldenSql;
 import liquibase.ext.fdw.test.Offline;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * moveRowsBatchSize: refused, naming the changeset and the fix, before any SQL when it is not a positive whole number,
  * without moveRowsFromDefault, on a hash partition or inside the changeset's transaction; the same change in XML and
- * YAML; part of the checksum only when set.
+ * YAML; part of the checksum only when set. Tagged {@code timezone}: date bounds in XML and YAML.
  */
+@Tag("timezone")
 class BatchedMoveTest {
     private static final Database PG = GoldenSql.offlinePostgres(17);
 
