@@ -28,7 +28,7 @@ public abstract class AbstractFdwChange extends AbstractChange {
      * Text attributes that hold a whole number (hash modulus and remainder, a port, a numeric interval), so an
      * unquoted YAML/JSON integer means that number, as it does for an attribute typed as a number.
      */
-    private static final Set<String> INTEGER_TEXT = Set.of("modulus", "remainder", "port", "interval");
+    private static final Set<String> INTEGER_TEXT = Set.of("modulus", "remainder", "port", "interval", "moveRowsBatchSize");
 
     private List<ChangelogInput.Finding> inputFindings = List.of();
 

@@ -8,6 +8,7 @@ public final class AttachPartitionStatement extends PartitionStatement implement
     private final boolean moveRowsFromDefault;
     private final MoveKey moveKey;
     private final String location;
+    private final Long moveRowsBatchSize;
 
     /**
      * {@code moveKey} keys the record of moved rows (see {@link DefaultPartitionRows}); {@code location} is the change
@@ -15,7 +16,14 @@ public final class AttachPartitionStatement extends PartitionStatement implement
      */
     public AttachPartitionStatement(String schemaName, String tableName, String partitionSchemaName, String partitionName,
             PartitionBounds bounds, boolean moveRowsFromDefault, MoveKey moveKey, String location) {
+        this(schemaName, tableName, partitionSchemaName, partitionName, bounds, moveRowsFromDefault, moveKey, location, null);
+    }
+
+    /** As above; a non-null {@code moveRowsBatchSize} moves the rows in transactions of about that many rows. */
+    public AttachPartitionStatement(String schemaName, String tableName, String partitionSchemaName, String partitionName,
+            PartitionBounds bounds, boolean moveRowsFromDefault, MoveKey moveKey, String location, Long moveRowsBatchSize) {
         super(schemaName, tableName, partitionSchemaName, partitionName);
+        this.moveRowsBatchSize = moveRowsBatchSize;
         this.bounds = bounds;
         this.moveRowsFromDefault = moveRowsFromDefault;
         this.moveKey = moveKey;
@@ -30,8 +38,18 @@ public final class AttachPartitionStatement extends PartitionStatement implement
         return moveRowsFromDefault;
     }
 
+    /** Rows per batch of a batched move; null: the whole move in the changeset's transaction. */
+    public Long getMoveRowsBatchSize() {
+        return moveRowsBatchSize;
+    }
+
     public MoveKey getMoveKey() {
         return moveKey;
+    }
+
+    /** The change and changeset, for messages. */
+    public String getLocation() {
+        return location;
     }
 
     @Override

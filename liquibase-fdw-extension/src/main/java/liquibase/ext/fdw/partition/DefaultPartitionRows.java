@@ -30,20 +30,20 @@ public final class DefaultPartitionRows {
 
     private static final String SAVE = "  saved text[] := ARRAY[current_setting('TimeZone'), current_setting('DateStyle'),"
             + " current_setting('IntervalStyle'), current_setting('extra_float_digits'), current_setting('bytea_output')];";
-    private static final String FIX = "    PERFORM set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, MDY', true),"
+    static final String FIX = "    PERFORM set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, MDY', true),"
             + " set_config('IntervalStyle', 'postgres', true), set_config('extra_float_digits', '1', true),"
             + " set_config('bytea_output', 'hex', true);";
     private static final String RESTORE = "    PERFORM set_config('TimeZone', saved[1], true), set_config('DateStyle', saved[2], true),"
             + " set_config('IntervalStyle', saved[3], true), set_config('extra_float_digits', saved[4], true),"
             + " set_config('bytea_output', saved[5], true);";
-    private static final String FIND_DEFAULT = String.join("\n",
+    static final String FIND_DEFAULT = String.join("\n",
             "  SELECT i.inhrelid::regclass INTO def FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid",
             "    WHERE i.inhparent = parent AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT';");
-    private static final String COLUMNS = String.join("\n",
+    static final String COLUMNS = String.join("\n",
             "  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum), string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum),",
             "    string_agg('t.' || quote_ident(attname), ', ' ORDER BY attnum)",
             "    INTO cols, rcols, tcols FROM pg_attribute WHERE attrelid = parent AND attnum > 0 AND NOT attisdropped AND attgenerated = '';");
-    private static final String KEY = "id = $1 AND author = $2 AND partition = $3";
+    static final String KEY = "id = $1 AND author = $2 AND partition = $3";
 
     /** How the inverse ends once the rows are back in the DEFAULT partition. */
     public enum Ending {
@@ -200,17 +200,17 @@ public final class DefaultPartitionRows {
         return doBlock(body);
     }
 
-    private static String keyValues(MoveKey key, String partition) {
+    static String keyValues(MoveKey key, String partition) {
         return String.join(", ", List.of(SqlLiterals.quote(key.id()), SqlLiterals.quote(key.author()),
                 SqlLiterals.quote(partition)));
     }
 
     /** A message as a literal for format(): the text's own % doubled, the counts as %s. */
-    private static String message(String text) {
+    static String message(String text) {
         return SqlLiterals.quote(text.replace("%", "%%").replace("%%s", "%s"));
     }
 
-    private static String doBlock(String body) {
+    static String doBlock(String body) {
         String tag = "$fdw$";
         for (int n = 1; body.contains(tag); n++) {
             tag = "$fdw" + n + "$";

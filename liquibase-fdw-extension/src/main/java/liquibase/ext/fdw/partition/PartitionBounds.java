@@ -285,6 +285,11 @@ public final class PartitionBounds {
         return values;
     }
 
+    /** The lower bound of a range as SQL, the inside of {@code FROM (...)}; null for other kinds. */
+    public String fromSql() {
+        return fromSql;
+    }
+
     /** Whether some side is the author's SQL rather than literals. */
     public boolean hasExpression() {
         return (kind == Kind.RANGE && (from == null || to == null)) || (kind == Kind.LIST && values == null);

@@ -54,6 +54,11 @@ class ChecksumPinTest {
             "  <changeSet id=\"partition\" author=\"a\">",
             "    <fdw:createPartition tableName=\"t_2016\" parentTableName=\"t\" from=\"2016-01-01\" to=\"2017-01-01\"/>",
             "  </changeSet>",
+            "  <changeSet id=\"move\" author=\"a\">",
+            "    <fdw:attachRangePartition tableName=\"t\" partitionName=\"t_2017\" from=\"2017-01-01\" to=\"2018-01-01\"",
+            "        moveRowsFromDefault=\"true\"/>",
+            "    <fdw:attachListPartition tableName=\"c\" partitionName=\"c_n\" values=\"Oslo\" moveRowsFromDefault=\"true\"/>",
+            "  </changeSet>",
             "</databaseChangeLog>", "");
 
     @TempDir
@@ -79,10 +84,11 @@ class ChecksumPinTest {
     @Test
     void checksumsArePinnedAndIgnorePasswords() throws Exception {
         List<String> pinned = checksums("one", "u");
+        // move pins attach with moveRowsFromDefault from before moveRowsBatchSize existed.
         // attribute, server and partition are the checksums of the releases before nested secrets were left out.
         assertEquals(List.of("attribute 9:65762b4774f29c6f7eac94b01bbbe1bc", "nested 9:bca757e2ef71eefa60163db01b3152af",
                 "alter 9:1f445ffa04b92ee0e0fb7e09d08be91b", "server 9:0eb9ddc13fd8a15516a742daa04b7b54",
-                "partition 9:78378e8cd6e5a1e7c047db71eaeaa59f"), pinned);
+                "partition 9:78378e8cd6e5a1e7c047db71eaeaa59f", "move 9:7d777fda3349dcbd15cebe95a2aa2889"), pinned);
         assertEquals(pinned, checksums("a-very-different-password", "u"));
         List<String> otherUser = checksums("one", "v");
         assertEquals(pinned.get(0), otherUser.get(0));
