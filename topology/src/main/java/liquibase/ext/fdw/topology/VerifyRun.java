@@ -39,7 +39,8 @@ final class VerifyRun {
         TopologyRunner runner = new TopologyRunner(topology, addresses, rawLog, timeouts);
         Redactor redactor = runner.redactor();
         TopologyLog log = new RedactingLog(rawLog, redactor);
-        NodeScopes scopes = new NodeScopes(topology.changeLogDirectory(), log, Thread.currentThread().getContextClassLoader());
+        NodeScopes scopes = new NodeScopes(topology.changeLogDirectory(), log, Thread.currentThread().getContextClassLoader(),
+                null);
         MaskedStandardStreams streams = new MaskedStandardStreams(redactor);
         try {
             return Scope.child(scopes.run(), () -> inScope(runner, redactor, scopes, selected, settings, options));
