@@ -26,11 +26,15 @@ final class ActivitySampler implements AutoCloseable {
     private static final int MAX_SAMPLES = 144_000;
 
     private final Map<String, Integer> counts = new HashMap<>();
+    private final String ignored;
+    private int idle;
     private final AtomicBoolean done = new AtomicBoolean();
     private final CompletableFuture<Void> loop;
     private int samples;
 
-    ActivitySampler(Map<String, PostgresNode> nodes) {
+    /** Samples {@code nodes}; a statement starting with {@code ignored} (a probe's) does not count as work. */
+    ActivitySampler(Map<String, PostgresNode> nodes, String ignored) {
+        this.ignored = ignored;
         loop = CompletableFuture.runAsync(() -> sample(nodes));
     }
 
@@ -41,10 +45,12 @@ final class ActivitySampler implements AutoCloseable {
                 connections.put(node.getKey(), node.getValue().connect());
             }
             while (!done.get() && samples < MAX_SAMPLES) {
+                boolean working = false;
                 for (Map.Entry<String, Connection> c : connections.entrySet()) {
                     try (Statement s = c.getValue().createStatement(); ResultSet r = s.executeQuery(SQL)) {
                         while (r.next()) {
                             String key = c.getKey() + "\u0000" + r.getString(1) + "\u0000" + r.getString(2);
+                            working |= ignored == null || !r.getString(2).startsWith(ignored);
                             synchronized (counts) {
                                 counts.merge(key, 1, Integer::sum);
                             }
@@ -52,6 +58,11 @@ final class ActivitySampler implements AutoCloseable {
                     }
                 }
                 samples++;
+                if (!working) {
+                    synchronized (counts) {
+                        idle++;
+                    }
+                }
                 Thread.sleep(50);
             }
         } catch (SQLException e) {
@@ -78,6 +89,8 @@ final class ActivitySampler implements AutoCloseable {
         }
         entries.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
         List<String> rows = new ArrayList<>();
+        rows.add("| (none) | no statement of the measured work active on any node: time in the client (JVM, topology engine,"
+                + " Liquibase, connecting) | | " + String.format(Locale.ROOT, "%.0f%%", 100.0 * idle / Math.max(1, samples)) + " |");
         for (Map.Entry<String, Integer> e : entries.subList(0, Math.min(top, entries.size()))) {
             String[] parts = e.getKey().split("\u0000", 3);
             rows.add("| " + parts[0] + " | " + Bench.cell(parts[1]) + " | `" + Bench.cell(parts[2]).replace("`", "'") + "` | "

@@ -28,6 +28,7 @@ import liquibase.ext.fdw.topology.Goal;
 import liquibase.ext.fdw.topology.NodeDefinition;
 import liquibase.ext.fdw.topology.RunReport;
 import liquibase.ext.fdw.topology.TopologyEngine;
+import liquibase.ext.fdw.topology.TopologyException;
 import liquibase.ext.fdw.topology.TopologyLog;
 import liquibase.ext.fdw.topology.TopologyRequest;
 import liquibase.resource.ClassLoaderResourceAccessor;
@@ -184,8 +185,13 @@ final class Bench {
         if (rollbackCount != null) {
             builder.rollbackCount(rollbackCount);
         }
-        RunReport report = new TopologyEngine(QUIET).run(builder.build());
-        return report.failed() ? String.valueOf(report.firstFailure()) : null;
+        try {
+            RunReport report = new TopologyEngine(QUIET).run(builder.build());
+            return report.failed() ? String.valueOf(report.firstFailure()) : null;
+        } catch (TopologyException e) {
+            // refused before any node changed, e.g. a changelog that does not validate
+            return e.getMessage();
+        }
     }
 
     /** Runs the topology engine and fails on a failure. */

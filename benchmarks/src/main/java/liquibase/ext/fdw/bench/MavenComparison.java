@@ -22,6 +22,7 @@ final class MavenComparison {
     private final Map<String, PostgresNode> nodes;
     private final Path project;
     private final Path repo;
+    private final Path homeRepo;
     private final String mvn;
     private int runs;
 
@@ -31,10 +32,11 @@ final class MavenComparison {
     final List<Long> liquibaseReal = new ArrayList<>();
     final List<Long> liquibaseNoop = new ArrayList<>();
 
-    MavenComparison(Map<String, PostgresNode> nodes, Path project, Path repo, String mvn) {
+    MavenComparison(Map<String, PostgresNode> nodes, Path project, Path repo, Path homeRepo, String mvn) {
         this.nodes = nodes;
         this.project = project;
         this.repo = repo;
+        this.homeRepo = homeRepo;
         this.mvn = mvn;
     }
 
@@ -60,7 +62,21 @@ final class MavenComparison {
                 }
             }
         }
-        Files.writeString(project.resolve("settings.xml"), "<settings/>\n");
+        // Third-party artifacts come from the user's repository, read as a file repository (releases only, so that
+        // the shared SNAPSHOTs there never replace this build's, which invoker:install put into the private one).
+        String home = homeRepo.toUri().toString();
+        String repository = "<id>home</id><url>" + home + "</url><snapshots><enabled>false</enabled></snapshots>";
+        Files.writeString(project.resolve("settings.xml"), String.join("\n",
+                "<settings>",
+                "  <profiles>",
+                "    <profile>",
+                "      <id>home</id>",
+                "      <repositories><repository>" + repository + "</repository></repositories>",
+                "      <pluginRepositories><pluginRepository>" + repository + "</pluginRepository></pluginRepositories>",
+                "    </profile>",
+                "  </profiles>",
+                "  <activeProfiles><activeProfile>home</activeProfile></activeProfiles>",
+                "</settings>", ""));
         StringBuilder executions = new StringBuilder();
         for (String node : List.of("shard1", "shard2", "coordinator")) {
             boolean shard = node.startsWith("shard");
@@ -200,7 +216,8 @@ final class MavenComparison {
 
     /** One offline mvn process; its wall time in ms, or an exception with the end of its log. */
     private long mvn(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(mvn, "-B", "-o", "-ntp", "-Dmaven.repo.local=" + repo,
+        List<String> command = new ArrayList<>(List.of(mvn, "-B", "-o", "-ntp", "-Daether.offline.protocols=file",
+                "-Dmaven.repo.local=" + repo,
                 "-s", project.resolve("settings.xml").toString(), "-f", project.resolve("pom.xml").toString()));
         command.addAll(args);
         Path log = project.resolve("mvn-" + (++runs) + ".log");
