@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -240,15 +239,5 @@ final class MavenComparison {
 
     private static String q(String value) {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    /** The results as one map for the report: label to times. */
-    Map<String, List<Long>> results() {
-        Map<String, List<Long>> m = new LinkedHashMap<>();
-        m.put("fdwReal", fdwReal);
-        m.put("liquibaseReal", liquibaseReal);
-        m.put("fdwNoop", fdwNoop);
-        m.put("liquibaseNoop", liquibaseNoop);
-        return m;
     }
 }
