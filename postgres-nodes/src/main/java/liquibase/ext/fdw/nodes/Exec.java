@@ -62,8 +62,8 @@ final class Exec {
     }
 
     /**
-     * Kills a process and its descendants, children first found while the parent still lives (an orphan is
-     * re-parented and no longer listed), and waits briefly for them to go.
+     * Kills a process and its descendants, found while the parent still lives (an orphan is re-parented and no
+     * longer listed), and waits briefly for them to go.
      */
     static void killTree(Process process) {
         killTree(process.toHandle());
@@ -71,8 +71,9 @@ final class Exec {
 
     /** Kills a process and its descendants (a crashed server's backends, a hung program's children). */
     static void killTree(ProcessHandle process) {
-        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        all.add(process);
+        // The parent goes first: a shell whose child died before it would still print "Killed" into the output.
+        List<ProcessHandle> all = new ArrayList<>(List.of(process));
+        all.addAll(process.descendants().toList());
         for (ProcessHandle handle : all) {
             handle.destroyForcibly();
         }
