@@ -84,10 +84,10 @@ final class MavenComparison {
             executions.append("          <execution>\n            <id>").append(node).append("</id>\n")
                     .append("            <configuration>\n")
                     .append("              <url>${node.").append(node).append(".url}</url>\n")
-                    .append("              <password>${node.").append(node).append(".password}</password>\n")
+                    .append("              <password>${env.").append(secret(node)).append("}</password>\n")
                     .append("              <changeLogFile>").append(shard ? "shard" : "coordinator").append("/changelog.yaml</changeLogFile>\n")
                     .append(shard ? "              <expressionVariables><shard.year>" + year + "</shard.year><shard.nextYear>"
-                            + next + "</shard.nextYear></expressionVariables>\n" : "")
+                            + next + "</shard.nextYear></expressionVariables>\n" : shardPasswords())
                     .append("            </configuration>\n          </execution>\n");
         }
         String pom = String.join("\n",
@@ -149,7 +149,7 @@ final class MavenComparison {
             yaml.append("  ").append(node).append(":\n")
                     .append("    url: ").append(q(server.jdbcUrl(set + "_" + node))).append('\n')
                     .append("    username: ").append(q(server.username())).append('\n')
-                    .append("    password: ").append(q(server.password())).append('\n');
+                    .append("    passwordEnv: ").append(secret(node)).append('\n');
             if (node.equals("coordinator")) {
                 yaml.append("    changeLogFile: coordinator/changelog.yaml\n    dependsOn: [shard1, shard2]\n");
             } else {
@@ -175,12 +175,10 @@ final class MavenComparison {
         for (String node : List.of("coordinator", "shard1", "shard2")) {
             PostgresNode server = nodes.get(node);
             properties.add("-Dnode." + node + ".url=" + server.jdbcUrl(set + "_" + node));
-            properties.add("-Dnode." + node + ".password=" + server.password());
             properties.add("-Dfdw.node." + node + ".host=" + server.host());
             properties.add("-Dfdw.node." + node + ".port=" + server.port());
             properties.add("-Dfdw.node." + node + ".dbname=" + set + "_" + node);
             properties.add("-Dfdw.node." + node + ".username=" + server.username());
-            properties.add("-Dfdw.node." + node + ".password=" + server.password());
         }
         long real = 0;
         long noop = 0;
@@ -213,6 +211,21 @@ final class MavenComparison {
         }
     }
 
+    /** The environment variable that carries {@code node}'s password to the child builds. */
+    private static String secret(String node) {
+        return "BENCH_PASSWORD_" + node.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The coordinator's changelog reads the shards' passwords as changelog properties, as under fdw:update. */
+    private static String shardPasswords() {
+        StringBuilder vars = new StringBuilder("              <expressionVariables>");
+        for (String shard : List.of("shard1", "shard2")) {
+            vars.append("<fdw.node.").append(shard).append(".password>${env.").append(secret(shard))
+                    .append("}</fdw.node.").append(shard).append(".password>");
+        }
+        return vars.append("</expressionVariables>\n").toString();
+    }
+
     /** One offline mvn process; its wall time in ms, or an exception with the end of its log. */
     private long mvn(List<String> args) throws Exception {
         List<String> command = new ArrayList<>(List.of(mvn, "-B", "-o", "-ntp", "-Daether.offline.protocols=file",
@@ -221,8 +234,11 @@ final class MavenComparison {
         command.addAll(args);
         Path log = project.resolve("mvn-" + (++runs) + ".log");
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // Passwords reach the child builds through their environment only, never a command line or a file.
+        nodes.forEach((node, server) -> builder.environment().put(secret(node), server.password()));
+        Process p = builder.start();
         if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException("mvn " + args.get(args.size() - 1) + " did not finish in " + TIMEOUT_MINUTES
