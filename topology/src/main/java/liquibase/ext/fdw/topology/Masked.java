@@ -15,4 +15,14 @@ final class Masked {
         // Not chained: the cause's message would carry the secret into a stack trace.
         return new TopologyException(masked);
     }
+
+    /**
+     * Any other failure as a {@link TopologyException} with its description; the cause is chained only when the
+     * description holds no secret, since a stack trace would print it.
+     */
+    static TopologyException wrap(Exception e, Redactor redactor) {
+        String message = Failures.describe(e);
+        String masked = redactor.scrub(message);
+        return masked.equals(message) ? new TopologyException(message, e) : new TopologyException(masked);
+    }
 }

@@ -72,10 +72,7 @@ public final class TopologyRunner {
         } catch (TopologyException e) {
             throw Masked.of(e, redactor);
         } catch (Exception e) {
-            String message = Failures.describe(e);
-            String masked = redactor.scrub(message);
-            // A cause carrying a secret is not chained: a stack trace would print it.
-            throw masked.equals(message) ? new TopologyException(message, e) : new TopologyException(masked);
+            throw Masked.wrap(e, redactor);
         } finally {
             streams.close();
         }

@@ -47,9 +47,7 @@ final class VerifyRun {
         } catch (TopologyException e) {
             throw Masked.of(e, redactor);
         } catch (Exception e) {
-            String message = Failures.describe(e);
-            String masked = redactor.scrub(message);
-            throw masked.equals(message) ? new TopologyException(message, e) : new TopologyException(masked);
+            throw Masked.wrap(e, redactor);
         } finally {
             streams.close();
         }
