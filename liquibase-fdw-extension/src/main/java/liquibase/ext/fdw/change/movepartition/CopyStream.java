@@ -7,10 +7,15 @@ import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyOut;
 
 /**
- * Pipes {@code COPY ... TO STDOUT} on one connection into {@code COPY ... FROM STDIN} on another, one message at a
- * time: nothing is buffered beyond the driver's socket buffers. Loaded only once pgjdbc is known to be present.
+ * Pipes {@code COPY (SELECT columns..., row_hash) TO STDOUT} on one connection into {@code COPY ... FROM STDIN} on
+ * another through {@link RowHashes}, which takes the hash column off and adds the hashes up: nothing is buffered
+ * beyond one chunk. Loaded only once pgjdbc is known to be present.
  */
 final class CopyStream {
+    /** Rows the target took, and the rows and the sum of hashes the source sent. */
+    record Copied(long taken, long sent, String sentSum) {
+    }
+
     private CopyStream() {
     }
 
@@ -24,8 +29,8 @@ final class CopyStream {
         }
     }
 
-    /** Runs {@code copyOut} on {@code from} into {@code copyIn} on {@code to}; returns the rows the target took. */
-    static long pipe(Connection from, String copyOut, Connection to, String copyIn) throws SQLException {
+    /** Runs {@code copyOut} on {@code from} into {@code copyIn} on {@code to}, in binary or text format. */
+    static Copied pipe(Connection from, String copyOut, Connection to, String copyIn, boolean binary) throws SQLException {
         CopyOut out = from.unwrap(PGConnection.class).getCopyAPI().copyOut(copyOut);
         CopyIn in;
         try {
@@ -35,10 +40,12 @@ final class CopyStream {
             throw e;
         }
         try {
+            RowHashes rows = new RowHashes(binary, in::writeToCopy);
             for (byte[] data = out.readFromCopy(); data != null; data = out.readFromCopy()) {
-                in.writeToCopy(data, 0, data.length);
+                rows.accept(data);
             }
-            return in.endCopy();
+            rows.finish();
+            return new Copied(in.endCopy(), rows.rows(), rows.sum());
         } catch (SQLException | RuntimeException e) {
             if (out.isActive()) {
                 out.cancelCopy();

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,12 +26,14 @@ import liquibase.statement.SqlStatement;
  * {@link NodeConnections} for both ends; otherwise the caller runs the generator's postgres_fdw block.
  *
  * <p>The coordinator's transaction runs the generator's {@link Mode#PREPARE} block (checks, the partition's write
- * lock, the empty target), then the rows go from {@code COPY (SELECT ...) TO STDOUT} on the source (the coordinator
- * for a local partition, else its node) into {@code COPY ... FROM STDIN} on the target in the target's own open
- * transaction (binary when both sides have the same built-in column types). Count and checksum are computed by
- * PostgreSQL on each side with the block's expression; the {@link Mode#FINISH} block compares them and swaps. The
- * target commits only after that block succeeded, just before the coordinator: any failure before (a mismatch, a
- * killed coordinator session) rolls the copy back and leaves the old layout.
+ * lock, the empty target), then the rows go from {@code COPY (SELECT columns..., row_hash) TO STDOUT} on the source
+ * (the coordinator for a local partition, else its node) into {@code COPY ... FROM STDIN} on the target in the
+ * target's own open transaction (binary when both sides have the same built-in column types). The source server
+ * hashes each row in the scan that copies it ({@code hash_record_extended} when every column type has a hash
+ * function, else the hash of the row's text) and the stream adds the hashes up on the way; the target server
+ * hashes its copy with the same expression in one pass. The {@link Mode#FINISH} block compares counts and sums and
+ * swaps. The target commits only after that block succeeded, just before the coordinator: any failure before (a
+ * mismatch, a killed coordinator session) rolls the copy back and leaves the old layout.
  */
 public final class MovePartitionCopy {
     /** Sends one SQL text on the coordinator's connection the way the executor sends every statement (logged). */
@@ -64,15 +67,21 @@ public final class MovePartitionCopy {
         Connection coordinator = jdbc.getUnderlyingConnection();
         Connection source = null;
         Connection target = null;
-        Connection sourceSum = null;
         try {
             Ends ends = Ends.read(coordinator, move);
             if (ends.fallback != null) {
                 log.info(move.location + ": the rows move through postgres_fdw (" + ends.fallback + ")");
                 return false;
             }
-            source = ends.sourceServer == null ? null : nodes.open(server(coordinator, ends.sourceServer));
-            target = ends.targetServer == null ? null : nodes.open(server(coordinator, ends.targetServer));
+            // Both ends are reached at once: each connection costs an authentication round trip.
+            CompletableFuture<Connection> sourceOpened = open(nodes, coordinator, ends.sourceServer);
+            CompletableFuture<Connection> targetOpened = open(nodes, coordinator, ends.targetServer);
+            try {
+                source = joined(sourceOpened);
+            } finally {
+                target = settled(targetOpened);
+            }
+            target = joined(targetOpened);
             String missing = ends.sourceServer != null && source == null ? ends.sourceServer
                     : ends.targetServer != null && target == null ? ends.targetServer : null;
             if (missing != null) {
@@ -84,69 +93,53 @@ public final class MovePartitionCopy {
             sql.execute(move.block(Mode.PREPARE, null));
             Connection from = source == null ? coordinator : source;
             Connection to = target == null ? coordinator : target;
-            CompletableFuture<String[]> sourceSummed = null;
-            String[] columns = columns(coordinator, move.parent);
+            Columns columns = columns(coordinator, move.parent);
+            String targetTable = ends.targetServer == null ? ends.localCopy : Identifiers.quoted(ends.targetSchema, ends.targetTable);
+            List<String> types = types(from, ends.sourceTable, columns);
+            boolean binary = types != null && types.equals(types(to, targetTable, columns));
+            // A node connection is fresh (auto-commit on): a refused probe there changes nothing.
+            boolean hashed = binary && hashable(source != null ? source : target, types);
+            String rowHash = hashed ? "hash_record_extended(ROW(" + columns.qualified() + "), 0)"
+                    : "hashtextextended(ROW(" + columns.qualified() + ")::text, 0)";
+            String format = binary ? " (FORMAT binary)" : "";
             if (source != null) {
-                // The copy and the checksum read one snapshot of the source node, at once on two connections.
                 source.setAutoCommit(false);
-                source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                String snapshot = scalar(source, "SELECT pg_export_snapshot()");
-                sourceSum = nodes.open(server(coordinator, ends.sourceServer));
-                if (sourceSum != null) {
-                    sourceSum.setAutoCommit(false);
-                    sourceSum.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                    try (Statement set = sourceSum.createStatement()) {
-                        set.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'");
-                    }
-                    Connection summing = sourceSum;
-                    sourceSummed = CompletableFuture.supplyAsync(() -> checksumOrFail(summing, ends.sourceTable, columns[1]));
-                }
             }
             if (target != null) {
                 target.setAutoCommit(false);
             }
-            String targetTable = ends.targetServer == null ? ends.localCopy : Identifiers.quoted(ends.targetSchema, ends.targetTable);
-            boolean binary = sameBuiltInTypes(from, ends.sourceTable, to, targetTable, columns);
-            String format = binary ? " (FORMAT binary)" : "";
+            // Text values are written, read and hashed under the same settings on both sides.
+            String[] fromSettings = applySettings(from);
+            String[] toSettings = from == to ? null : applySettings(to);
             long prepared = System.nanoTime();
-            long copied;
-            try {
-                copied = CopyStream.pipe(from, "COPY (SELECT " + columns[0] + " FROM " + ends.sourceTable + ") TO STDOUT"
-                    + format, to, "COPY " + targetTable + " (" + columns[0] + ") FROM STDIN" + format);
-            } catch (SQLException | RuntimeException e) {
-                settle(sourceSummed);
-                throw e;
-            }
+            CopyStream.Copied copied = CopyStream.pipe(from, "COPY (SELECT " + columns.list() + ", " + rowHash + " FROM "
+                    + ends.sourceTable + " t) TO STDOUT" + format, to, "COPY " + targetTable + " (" + columns.list()
+                    + ") FROM STDIN" + format, binary);
             long piped = System.nanoTime();
-            // Each side is summed by its own server in one pass, both at once.
-            CompletableFuture<String[]> targetSummed = CompletableFuture.supplyAsync(() -> checksumOrFail(to, targetTable,
-                    columns[1]));
-            String[] sourceSums;
-            try {
-                sourceSums = sourceSummed != null ? joined(sourceSummed) : checksum(from, ends.sourceTable, columns[1]);
-            } catch (SQLException | RuntimeException e) {
-                settle(targetSummed);
-                throw e;
+            String[] targetSums;
+            try (Statement query = to.createStatement(); ResultSet rows = query.executeQuery("SELECT count(*),"
+                    + " coalesce(sum(" + rowHash + "), 0) FROM " + targetTable + " t")) {
+                rows.next();
+                targetSums = new String[] {rows.getString(1), rows.getBigDecimal(2).toPlainString()};
             }
-            String[] targetSums = joined(targetSummed);
+            restoreSettings(from, fromSettings);
+            restoreSettings(to, toSettings);
             if (source != null) {
-                // The source node's snapshots end before the swap empties its table.
+                // The source node's transaction only read; it ends before the swap empties its table.
                 source.commit();
-                if (sourceSum != null) {
-                    sourceSum.commit();
-                }
             }
             long summed = System.nanoTime();
-            sql.execute(move.block(Mode.FINISH, new Verified(Long.parseLong(sourceSums[0]), sourceSums[1],
+            sql.execute(move.block(Mode.FINISH, new Verified(copied.sent(), copied.sentSum(),
                     Long.parseLong(targetSums[0]), targetSums[1])));
             if (target != null) {
                 target.commit();
             }
-            log.info(move.location + ": " + copied + " rows copied with COPY (" + (binary ? "binary" : "text") + ") from "
+            log.info(move.location + ": " + copied.taken() + " rows copied with COPY (" + (binary ? "binary" : "text")
+                    + ", rows hashed by " + (hashed ? "their types' hash functions" : "their text") + ") from "
                     + (ends.sourceServer == null ? "the coordinator" : "server " + ends.sourceServer) + " to "
                     + (ends.targetServer == null ? "the coordinator" : "server " + ends.targetServer) + " in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms (prepare " + millis(start, prepared) + ", copy "
-                    + millis(prepared, piped) + ", checksums " + millis(piped, summed) + ", swap " + millis(summed,
+                    + millis(prepared, piped) + ", target checksum " + millis(piped, summed) + ", swap " + millis(summed,
                     System.nanoTime()) + "); counts and checksums match");
             return true;
         } catch (SQLException e) {
@@ -154,7 +147,6 @@ public final class MovePartitionCopy {
                     + " nodes failed: " + e.getMessage() + "; nothing changed.", e);
         } finally {
             rollbackAndClose(source);
-            rollbackAndClose(sourceSum);
             rollbackAndClose(target);
         }
     }
@@ -163,36 +155,79 @@ public final class MovePartitionCopy {
         return (to - from) / 1_000_000;
     }
 
-    private static String scalar(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
+    /** Opens the node of {@code server} in the background; null when no server is named or no node matches. */
+    private static CompletableFuture<Connection> open(NodeConnections nodes, Connection coordinator, String server)
+            throws SQLException {
+        if (server == null) {
+            return CompletableFuture.completedFuture(null);
         }
+        Map<String, String> options = server(coordinator, server);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return nodes.open(options);
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        });
     }
 
-    private static String[] checksumOrFail(Connection connection, String table, String tcols) {
-        try {
-            return checksum(connection, table, tcols);
-        } catch (SQLException e) {
-            throw new CompletionException(e);
-        }
+    /** The connection a future opened, or null when it failed: the caller closes it either way. */
+    private static Connection settled(CompletableFuture<Connection> future) {
+        return future.handle((connection, failure) -> connection).join();
     }
 
-    /** Waits for a checksum still running, so that its connection is idle when closed. */
-    private static void settle(CompletableFuture<String[]> future) {
-        if (future != null) {
-            future.handle((sum, failure) -> sum).join();
-        }
-    }
-
-    private static String[] joined(CompletableFuture<String[]> future) throws SQLException {
+    private static Connection joined(CompletableFuture<Connection> future) throws SQLException {
         try {
             return future.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof SQLException cause) {
                 throw cause;
             }
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
             throw e;
+        }
+    }
+
+    /**
+     * Whether each column type has an extended hash function (json, point or money have none), asked of the server
+     * with a row of typed NULLs.
+     */
+    private static boolean hashable(Connection connection, List<String> types) {
+        StringBuilder row = new StringBuilder();
+        for (String type : types) {
+            row.append(row.length() == 0 ? "" : ", ").append("NULL::").append(type);
+        }
+        try (Statement probe = connection.createStatement();
+                ResultSet rows = probe.executeQuery("SELECT hash_record_extended(ROW(" + row + "), 0)")) {
+            return rows.next();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Sets the checksum's settings for the current transaction; returns the values they had. */
+    private static String[] applySettings(Connection connection) throws SQLException {
+        String[][] settings = PartitionMove.CHECKSUM_SETTINGS;
+        String[] saved = new String[settings.length];
+        StringBuilder read = new StringBuilder("SELECT ");
+        for (int i = 0; i < settings.length; i++) {
+            read.append(i == 0 ? "" : ", ").append("current_setting('").append(settings[i][0]).append("')");
+        }
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(read.toString())) {
+            rows.next();
+            for (int i = 0; i < settings.length; i++) {
+                saved[i] = rows.getString(i + 1);
+            }
+        }
+        set(connection, settings, null);
+        return saved;
+    }
+
+    private static void restoreSettings(Connection connection, String[] saved) throws SQLException {
+        if (saved != null) {
+            set(connection, PartitionMove.CHECKSUM_SETTINGS, saved);
         }
     }
 
@@ -212,71 +247,64 @@ public final class MovePartitionCopy {
         return server;
     }
 
-    /** The parent's columns as the block lists them: {@code a, b} and {@code t.a, t.b}. */
-    private static String[] columns(Connection coordinator, String parent) throws SQLException {
-        try (PreparedStatement query = coordinator.prepareStatement("SELECT string_agg(quote_ident(attname), ', ' ORDER BY"
-                + " attnum), string_agg('t.' || quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute WHERE attrelid"
-                + " = ?::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''")) {
+    /** The parent's columns, quoted as the block lists them: {@code a, b} and {@code t.a, t.b}. */
+    private record Columns(List<String> quoted) {
+        String list() {
+            return String.join(", ", quoted);
+        }
+
+        String qualified() {
+            return String.join(", ", quoted.stream().map(c -> "t." + c).toList());
+        }
+    }
+
+    private static Columns columns(Connection coordinator, String parent) throws SQLException {
+        try (PreparedStatement query = coordinator.prepareStatement("SELECT quote_ident(attname) FROM pg_attribute WHERE"
+                + " attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum")) {
             query.setString(1, parent);
+            List<String> names = new java.util.ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return new String[] {rows.getString(1), rows.getString(2)};
-            }
-        }
-    }
-
-    /** Binary COPY needs the same types on both sides, and built-in ones (arrays carry their element type's oid). */
-    private static boolean sameBuiltInTypes(Connection from, String source, Connection to, String target,
-            String[] columns) throws SQLException {
-        String a = types(from, source, columns[0]);
-        return a != null && a.equals(types(to, target, columns[0]));
-    }
-
-    private static String types(Connection connection, String table, String columns) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT CASE WHEN bool_and(a.atttypid < 16384) THEN"
-                + " string_agg(format_type(a.atttypid, a.atttypmod), ', ' ORDER BY array_position(?::text[], quote_ident(a.attname)))"
-                + " END FROM pg_attribute a WHERE a.attrelid = ?::regclass AND quote_ident(a.attname) = ANY (?::text[])"
-                + " AND NOT a.attisdropped")) {
-            String list = "{" + String.join(",", java.util.Arrays.stream(columns.split(", "))
-                    .map(c -> "\"" + c.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList()) + "}";
-            query.setString(1, list);
-            query.setString(2, table);
-            query.setString(3, list);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        }
-    }
-
-    /** Count and checksum of {@code table}'s rows, under the block's fixed settings, which are restored after. */
-    private static String[] checksum(Connection connection, String table, String tcols) throws SQLException {
-        String[][] settings = PartitionMove.CHECKSUM_SETTINGS;
-        String[] saved = new String[settings.length];
-        try (Statement statement = connection.createStatement()) {
-            for (int i = 0; i < settings.length; i++) {
-                try (ResultSet rows = statement.executeQuery("SELECT current_setting('" + settings[i][0] + "')")) {
-                    rows.next();
-                    saved[i] = rows.getString(1);
+                while (rows.next()) {
+                    names.add(rows.getString(1));
                 }
             }
-            set(connection, settings, null);
-            try (ResultSet rows = statement.executeQuery(String.format(PartitionMove.CHECKSUM, table, tcols))) {
+            return new Columns(List.copyOf(names));
+        }
+    }
+
+    /**
+     * The columns' types in the listed order, or null when one is not built in: binary COPY needs the same built-in
+     * types on both sides (arrays carry their element type's oid).
+     */
+    private static List<String> types(Connection connection, String table, Columns columns) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT CASE WHEN bool_and(a.atttypid < 16384) THEN"
+                + " array_agg(format_type(a.atttypid, a.atttypmod) ORDER BY array_position(?, quote_ident(a.attname)))"
+                + " END FROM pg_attribute a WHERE a.attrelid = ?::regclass AND quote_ident(a.attname) = ANY (?)"
+                + " AND NOT a.attisdropped")) {
+            java.sql.Array list = connection.createArrayOf("text", columns.quoted().toArray());
+            query.setArray(1, list);
+            query.setString(2, table);
+            query.setArray(3, list);
+            try (ResultSet rows = query.executeQuery()) {
                 rows.next();
-                return new String[] {rows.getString(1), rows.getBigDecimal(2).toPlainString()};
-            } finally {
-                set(connection, settings, saved);
+                java.sql.Array types = rows.getArray(1);
+                return types == null ? null : List.of((String[]) types.getArray());
             }
         }
     }
 
+    /** Sets {@code settings} (or their {@code values}) for the current transaction, in one round trip. */
     private static void set(Connection connection, String[][] settings, String[] values) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < settings.length; i++) {
-            try (PreparedStatement set = connection.prepareStatement("SELECT set_config(?, ?, true)")) {
-                set.setString(1, settings[i][0]);
-                set.setString(2, values == null ? settings[i][1] : values[i]);
-                set.execute();
+            sql.append(i == 0 ? "" : ", ").append("set_config(?, ?, true)");
+        }
+        try (PreparedStatement set = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < settings.length; i++) {
+                set.setString(2 * i + 1, settings[i][0]);
+                set.setString(2 * i + 2, values == null ? settings[i][1] : values[i]);
             }
+            set.execute();
         }
     }
 

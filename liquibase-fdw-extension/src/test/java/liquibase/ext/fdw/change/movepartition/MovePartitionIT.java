@@ -151,7 +151,7 @@ class MovePartitionIT {
                 // The mover's coordinator session: in its block, or (COPY path) sending the partition's rows.
                 assertEquals("1", coordinator.scalar("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
                         + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND (query LIKE"
-                        + " 'DO $fdw$%part regclass := ''temps_2016''::regclass%' OR query LIKE 'COPY (SELECT % FROM public.temps_2016) TO STDOUT%')"));
+                        + " 'DO $fdw$%part regclass := ''temps_2016''::regclass%' OR query LIKE 'COPY (SELECT % FROM public.temps_2016 t) TO STDOUT%')"));
                 blocker.commit();
                 assertThrows(ExecutionException.class, mover::get);
             }
@@ -168,8 +168,9 @@ class MovePartitionIT {
             assertEquals("2002", shardB.scalar("SELECT count(*) FROM box_b.t2016"));
             assertEquals("0", shardB.scalar("SELECT count(*) FROM box_b.t2017"));
             assertEquals("3", coordinator.scalar("SELECT count(*) FROM fdw_moved_partitions"));
-            // A foreign source is opened twice: the copy, and its checksum on the same snapshot.
-            assertEquals(copy ? List.of("a", "a", "b", "b", "b", "b", "b") : List.of(), opened.stream().sorted().toList());
+            // One connection per node end of each move (the killed one included): a source's rows are hashed in the
+            // scan that copies them.
+            assertEquals(copy ? List.of("a", "b", "b", "b", "b") : List.of(), opened.stream().sorted().toList());
 
             String rollbackSql = moves.rollbackCountSql(coordinator, 3);
             assertTrue(rollbackSql.contains("SELECT from_local, from_server, from_schema, from_table, from_options,"
@@ -197,6 +198,117 @@ class MovePartitionIT {
             assertEquals(rows, rows(coordinator));
             assertEquals(layoutBefore, layout(coordinator));
             assertNotEquals(List.of(), catalogBefore);
+        }
+    }
+
+    static Stream<Integer> testMajors() {
+        return SharedNodes.testMajors().stream();
+    }
+
+    /**
+     * The COPY path's other formats and its check, on a parent with a {@code point} column (no hash function: rows are
+     * hashed by their text): a move into a created table (binary COPY), a move into a table whose column types differ
+     * (text COPY, values with tabs, newlines, backslashes and quotes), and a move into a table whose trigger changes
+     * one row, refused by the checksum with the old layout and an empty target left. The rollback restores rows and
+     * catalogs.
+     */
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("testMajors")
+    void copyPathChecksWhatTheTargetHolds(int major, @TempDir Path dir) throws Exception {
+        try (TestDatabase shardA = TestDatabase.create(major, "shard_a");
+                TestDatabase shardB = TestDatabase.create(major, "shard_b");
+                TestDatabase coordinator = TestDatabase.create(major, "coordinator")) {
+            NodeConnections nodes = server -> {
+                for (TestDatabase shard : List.of(shardA, shardB)) {
+                    if (server.get("port").equals(String.valueOf(shard.node().port())) && server.get("dbname").equals(shard.name())) {
+                        return shard.connect();
+                    }
+                }
+                return null;
+            };
+            Runner moves = new Runner(new ChangelogRunner(dir, "moves.xml"), nodes);
+            String columns = "(reading_date date NOT NULL, city text, temp numeric, spot point)";
+            shardA.execute("CREATE SCHEMA box_a", "CREATE TABLE box_a.t2017 " + columns,
+                    "INSERT INTO box_a.t2017 SELECT date '2017-01-01' + (i % 365), 'city ' || (i % 7), i / 3.0,"
+                            + " point(i, -i) FROM generate_series(1, 3000) i",
+                    "INSERT INTO box_a.t2017 VALUES ('2017-04-04', NULL, NULL, NULL)");
+            shardB.execute("CREATE SCHEMA box_b",
+                    "CREATE TABLE box_b.t2016 (reading_date date NOT NULL, city varchar(100), temp numeric, spot point)",
+                    "CREATE TABLE box_b.t2018 " + columns,
+                    "CREATE FUNCTION box_b.warm() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.city = 'Lima' THEN"
+                            + " NEW.temp := NEW.temp + 1; END IF; RETURN NEW; END $$",
+                    "CREATE TRIGGER warm BEFORE INSERT ON box_b.t2018 FOR EACH ROW EXECUTE FUNCTION box_b.warm()");
+            coordinator.execute("CREATE EXTENSION dblink");
+            Files.writeString(dir.resolve("setup.xml"), HEADER + String.join("\n",
+                    "  <changeSet id='fdw' author='a'>",
+                    "    <fdw:createExtension name='postgres_fdw'/>",
+                    "    <fdw:createForeignServer serverName='a' host='127.0.0.1' port='${portA}' dbname='${dbA}'/>",
+                    "    <fdw:createUserMapping userName='CURRENT_USER' serverName='a' user='${user}' password='${passwordA}'/>",
+                    "    <fdw:createForeignServer serverName='b' host='127.0.0.1' port='${portB}' dbname='${dbB}'/>",
+                    "    <fdw:createUserMapping userName='CURRENT_USER' serverName='b' user='${user}' password='${passwordB}'/>",
+                    "  </changeSet>",
+                    "  <changeSet id='tables' author='a'>",
+                    "    <sql>CREATE TABLE temps " + columns + " PARTITION BY RANGE (reading_date)</sql>",
+                    "    <fdw:createPartition tableName='temps_default' parentTableName='temps' isDefault='true'/>",
+                    "    <fdw:createPartition tableName='temps_2016' parentTableName='temps' from='2016-01-01' to='2017-01-01'/>",
+                    "    <fdw:createPartition tableName='temps_2017' parentTableName='temps' from='2017-01-01' to='2018-01-01'",
+                    "        serverName='a' remoteSchemaName='box_a' remoteTableName='t2017'/>",
+                    "    <fdw:createPartition tableName='temps_2018' parentTableName='temps' from='2018-01-01' to='2019-01-01'/>",
+                    "  </changeSet>",
+                    "</databaseChangeLog>", ""));
+            Files.writeString(dir.resolve("moves.xml"), HEADER + String.join("\n",
+                    "  <changeSet id='2017-to-b' author='a'>",
+                    "    <fdw:movePartition tableName='temps' partitionName='temps_2017' toServerName='b'",
+                    "        toRemoteSchemaName='box_b' toRemoteTableName='t2017' createRemoteTable='true'/>",
+                    "  </changeSet>",
+                    "  <changeSet id='2016-to-b' author='a'>",
+                    "    <fdw:movePartition tableName='temps' partitionName='temps_2016' toServerName='b'",
+                    "        toRemoteSchemaName='box_b' toRemoteTableName='t2016'/>",
+                    "  </changeSet>",
+                    "  <changeSet id='2018-to-b' author='a'>",
+                    "    <fdw:movePartition tableName='temps' partitionName='temps_2018' toServerName='b'",
+                    "        toRemoteSchemaName='box_b' toRemoteTableName='t2018'/>",
+                    "  </changeSet>",
+                    "</databaseChangeLog>", ""));
+            new ChangelogRunner(dir, "setup.xml").parameter("portA", shardA.node().port())
+                    .parameter("portB", shardB.node().port()).parameter("dbA", shardA.name()).parameter("dbB", shardB.name())
+                    .parameter("user", shardA.node().username()).parameter("passwordA", shardA.node().password())
+                    .parameter("passwordB", shardB.node().password()).update(coordinator);
+            coordinator.execute("INSERT INTO temps SELECT date '2016-01-01' + (i % 366), 'town ' || (i % 5), -i, point(i, i)"
+                    + " FROM generate_series(1, 2000) i",
+                    "INSERT INTO temps VALUES ('2016-02-02', E'tab\\there', 1, NULL), ('2016-02-03', E'two\\nlines', 2, NULL),"
+                            + " ('2016-02-04', E'back\\\\slash \"quoted\" ''single''', 3, point(1.5, 2.25)),"
+                            + " ('2016-02-05', E'\\u00e9t\\u00e9 \\u2603', NULL, NULL), ('2016-02-06', '', 4, NULL),"
+                            + " ('2018-05-05', 'Lima', 20, NULL), ('2018-05-06', 'Oslo', 21, NULL)");
+            List<String> rows = rows(coordinator);
+            List<String> catalogBefore = Catalogs.snapshot(coordinator);
+            List<String> layoutBefore = layout(coordinator);
+
+            Exception refused = assertThrows(Exception.class, () -> moves.update(coordinator));
+            // The sums PostgreSQL computes itself over the partition and over what the trigger made of it on shard b.
+            String partition = coordinator.scalar("SELECT sum(hashtextextended(ROW(t.reading_date, t.city, t.temp, t.spot)::text,"
+                    + " 0)) FROM temps_2018 t");
+            String copied = coordinator.scalar("SELECT sum(hashtextextended(ROW(t.reading_date, t.city, t.temp + CASE WHEN"
+                    + " t.city = 'Lima' THEN 1 ELSE 0 END, t.spot)::text, 0)) FROM temps_2018 t");
+            assertContains(refused, "movePartition in moves.xml::2018-to-b::a: cannot move temps_2018: the copy does not"
+                    + " match: 2 rows with checksum " + partition + " in the partition, 2 rows with checksum " + copied
+                    + " in the copy; nothing changed.");
+            assertEquals(rows, rows(coordinator));
+            assertEquals(List.of("temps_2016 f b box_b.t2016", "temps_2017 f b box_b.t2017", "temps_2018 r", "temps_default r"),
+                    layout(coordinator));
+            assertEquals("0", shardB.scalar("SELECT count(*) FROM box_b.t2018"));
+            assertEquals("2005", shardB.scalar("SELECT count(*) FROM box_b.t2016"));
+            assertEquals("3001", shardB.scalar("SELECT count(*) FROM box_b.t2017"));
+            assertEquals("0", shardA.scalar("SELECT count(*) FROM box_a.t2017"));
+            assertEquals(shardB.query("SELECT t::text FROM box_b.t2016 t ORDER BY 1"),
+                    coordinator.query("SELECT t::text FROM temps t WHERE reading_date < '2017-01-01' ORDER BY 1"));
+
+            moves.rollbackCount(coordinator, 2);
+            assertEquals(rows, rows(coordinator));
+            assertEquals(layoutBefore, layout(coordinator));
+            assertEquals(catalogBefore, Catalogs.snapshot(coordinator));
+            assertEquals("3001", shardA.scalar("SELECT count(*) FROM box_a.t2017"));
+            assertEquals("0", shardB.scalar("SELECT count(*) FROM box_b.t2016"));
         }
     }
 
