@@ -1,6 +1,8 @@
 package liquibase.ext.fdw.topology;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogParameters;
@@ -16,23 +18,33 @@ import liquibase.resource.ResourceAccessor;
  */
 final class ChangelogCheck {
     private final NodeScopes scopes;
+    private final LevelExecutor executor;
     private final Map<String, String> problems = new LinkedHashMap<>();
     private final Map<String, Integer> sizes = new LinkedHashMap<>();
 
-    ChangelogCheck(NodeScopes scopes) {
+    ChangelogCheck(NodeScopes scopes, LevelExecutor executor) {
         this.scopes = scopes;
+        this.executor = executor;
     }
 
     /** Parses each session's changelog; throws {@link ChangelogValidationException} listing every failing node. */
-    Map<String, Integer> check(Iterable<NodeSession> sessions, Map<String, Map<String, String>> parameters) {
-        for (NodeSession session : sessions) {
+    Map<String, Integer> check(Collection<NodeSession> sessions, Map<String, Map<String, String>> parameters) {
+        List<NodeSession> all = List.copyOf(sessions);
+        // Each changelog is parsed on its own thread: parsing reads only files.
+        List<Object> parsed = executor.run(all, all.size(), session -> {
             String node = session.node().name();
             try {
-                int size = scopes.inNode(node, () -> parse(session, parameters.get(node)).getChangeSets().size());
-                sizes.put(node, size);
+                return scopes.inNode(node, () -> parse(session, parameters.get(node)).getChangeSets().size());
             } catch (Exception e) {
-                problems.put(node, "changelog " + session.node().changeLogFile() + " cannot be used: "
-                        + Failures.describe(e));
+                return "changelog " + session.node().changeLogFile() + " cannot be used: " + Failures.describe(e);
+            }
+        });
+        for (int i = 0; i < all.size(); i++) {
+            String node = all.get(i).node().name();
+            if (parsed.get(i) instanceof Integer size) {
+                sizes.put(node, size);
+            } else {
+                problems.put(node, (String) parsed.get(i));
             }
         }
         if (!problems.isEmpty()) {

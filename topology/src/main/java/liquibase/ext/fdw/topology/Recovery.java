@@ -25,12 +25,15 @@ final class Recovery {
     private final NodeConnector connector;
     private final TopologyLog log;
     private final boolean reportIdle;
+    private final LevelExecutor executor;
 
     /**
      * {@code addresses} holds every node of the topology: a decision may sit on any of them. {@code reportIdle}:
      * report every node (fdw:recover), or only nodes where something was found (the start of an update).
      */
-    Recovery(Map<String, NodeAddress> addresses, NodeConnector connector, TopologyLog log, boolean reportIdle) {
+    Recovery(Map<String, NodeAddress> addresses, NodeConnector connector, TopologyLog log, boolean reportIdle,
+            LevelExecutor executor) {
+        this.executor = executor;
         this.addresses = addresses;
         this.connector = connector;
         this.log = log;
@@ -47,14 +50,23 @@ final class Recovery {
         Map<String, List<String>> lines = new LinkedHashMap<>();
         Map<String, String> failures = new LinkedHashMap<>();
         try {
-            for (NodeAddress address : new java.util.TreeMap<>(addresses).values()) {
-                lines.put(address.name(), new ArrayList<>());
+            List<NodeAddress> all = List.copyOf(new java.util.TreeMap<>(addresses).values());
+            // Every node is asked at once: each connection costs an authentication round trip.
+            List<Object> opened = executor.run(all, all.size(), address -> {
                 try {
                     Connection connection = connector.open(address);
                     connection.setAutoCommit(true);
-                    connections.put(address.name(), connection);
+                    return connection;
                 } catch (SQLException e) {
-                    unreachable.put(address.name(), Failures.describe(e));
+                    return Failures.describe(e);
+                }
+            });
+            for (int i = 0; i < all.size(); i++) {
+                lines.put(all.get(i).name(), new ArrayList<>());
+                if (opened.get(i) instanceof Connection connection) {
+                    connections.put(all.get(i).name(), connection);
+                } else {
+                    unreachable.put(all.get(i).name(), (String) opened.get(i));
                 }
             }
             List<Prepared> found = new ArrayList<>();

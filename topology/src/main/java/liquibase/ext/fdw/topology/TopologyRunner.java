@@ -82,12 +82,12 @@ public final class TopologyRunner {
         Instant started = Instant.now();
         long start = System.nanoTime();
         if (settings.goal() == Goal.RECOVER) {
-            List<NodeResult> recovered = new Recovery(addresses, connector, log, true).run();
+            List<NodeResult> recovered = new Recovery(addresses, connector, log, true, executor).run();
             return new RunReport(settings.goal(), started, (System.nanoTime() - start) / 1_000_000, recovered);
         }
         if (settings.goal() == Goal.UPDATE) {
             // A crashed atomic run may hold prepared transactions that would block this update: finish them first.
-            new Recovery(addresses, connector, log, false).run();
+            new Recovery(addresses, connector, log, false, executor).run();
         }
         List<List<NodeDefinition>> levels = new ArrayList<>(DependencyOrder.levels(selected));
         if (settings.goal().reversed()) {
@@ -95,7 +95,7 @@ public final class TopologyRunner {
         }
         List<NodeResult> unreachable = new ArrayList<>();
         Map<String, NodeSession> sessions = settings.goal() == Goal.RELEASE_LOCKS ? openReachable(selected, unreachable)
-                : openAll(selected);
+                : openAll(selected, settings.parallelism());
         if (!unreachable.isEmpty()) {
             Set<String> reachable = sessions.keySet();
             levels = levels.stream().map(level -> level.stream().filter(n -> reachable.contains(n.name())).toList()).toList();
@@ -107,7 +107,7 @@ public final class TopologyRunner {
             Map<String, Map<String, String>> parameters = new LinkedHashMap<>();
             selected.forEach(node -> parameters.put(node.name(), parameters(node, settings)));
             Map<String, Integer> sizes = settings.goal().readsChangelog()
-                    ? new ChangelogCheck(scopes).check(sessions.values(), parameters) : Map.of();
+                    ? new ChangelogCheck(scopes, executor).check(sessions.values(), parameters) : Map.of();
             try (LockOwnership locks = settings.goal().takesLocks() ? LockOwnership.acquire(sessions.values())
                     : LockOwnership.none(sessions.values())) {
                 RollbackTargets.check(sessions.values(), settings);
@@ -141,21 +141,33 @@ public final class TopologyRunner {
         }
     }
 
-    private Map<String, NodeSession> openAll(List<NodeDefinition> selected) {
-        Map<String, NodeSession> sessions = new LinkedHashMap<>();
-        try {
-            for (NodeDefinition node : selected) {
-                sessions.put(node.name(), NodeSession.open(node, addresses.get(node.name()), connector));
+    private Map<String, NodeSession> openAll(List<NodeDefinition> selected, int parallelism) {
+        // Nodes are reached at once: each connection costs an authentication round trip.
+        List<Object> opened = executor.run(selected, parallelism, node -> {
+            try {
+                return NodeSession.open(node, addresses.get(node.name()), connector);
+            } catch (RuntimeException e) {
+                return e;
             }
+        });
+        Map<String, NodeSession> sessions = new LinkedHashMap<>();
+        RuntimeException failure = null;
+        for (int i = 0; i < selected.size(); i++) {
+            if (opened.get(i) instanceof NodeSession session) {
+                sessions.put(selected.get(i).name(), session);
+            } else if (failure == null) {
+                failure = (RuntimeException) opened.get(i);
+            }
+        }
+        if (failure == null) {
             return sessions;
-        } catch (NodeConnectionException e) {
-            sessions.values().forEach(NodeSession::close);
+        }
+        sessions.values().forEach(NodeSession::close);
+        if (failure instanceof NodeConnectionException e) {
             String message = e.getMessage().endsWith(".") || e.getMessage().endsWith(")") ? e.getMessage() : e.getMessage() + ".";
             throw new NodeConnectionException(e.node(), message + " Nothing was changed on any node.", e.getCause());
-        } catch (RuntimeException e) {
-            sessions.values().forEach(NodeSession::close);
-            throw e;
         }
+        throw failure;
     }
 
     /** Opens what can be opened; each unreachable node becomes a FAILED result (releaseLocks frees the others). */
@@ -173,15 +185,16 @@ public final class TopologyRunner {
         return sessions;
     }
 
-    /** Validates every node's changelog against its node before the first node changes. */
+    /**
+     * Validates every node's changelog against its node before the first node changes; validation reads only its own
+     * node, so every level is validated at once.
+     */
     private void validateAll(List<List<NodeDefinition>> levels, NodeRun nodeRun, RunSettings settings) {
         RunSettings validate = settings.withGoal(Goal.VALIDATE);
         Map<String, String> problems = new LinkedHashMap<>();
-        for (int level = 0; level < levels.size(); level++) {
-            for (NodeResult result : nodeRun.run(level, levels.get(level), validate)) {
-                if (result.status() == NodeResult.Status.FAILED) {
-                    problems.put(result.node(), result.message());
-                }
+        for (NodeResult result : nodeRun.runAll(levels, validate)) {
+            if (result.status() == NodeResult.Status.FAILED) {
+                problems.put(result.node(), result.message());
             }
         }
         if (!problems.isEmpty()) {
@@ -279,6 +292,18 @@ public final class TopologyRunner {
         List<NodeResult> run(int level, List<NodeDefinition> nodes, RunSettings settings) {
             int threads = settings.goal().writesSql() ? 1 : settings.parallelism();
             return executor.run(nodes, threads, node -> runNode(level, sessions.get(node.name()), settings));
+        }
+
+        /** Every level's nodes at once, results in level order (for goals that read only their own node). */
+        List<NodeResult> runAll(List<List<NodeDefinition>> levels, RunSettings settings) {
+            List<Map.Entry<Integer, NodeDefinition>> all = new ArrayList<>();
+            for (int level = 0; level < levels.size(); level++) {
+                for (NodeDefinition node : levels.get(level)) {
+                    all.add(Map.entry(level, node));
+                }
+            }
+            int threads = settings.goal().writesSql() ? 1 : settings.parallelism();
+            return executor.run(all, threads, entry -> runNode(entry.getKey(), sessions.get(entry.getValue().name()), settings));
         }
 
         private NodeResult runNode(int level, NodeSession session, RunSettings settings) {
