@@ -424,8 +424,8 @@ public final class BenchmarkReport {
         if (ddl.size() != days) {
             throw new IllegalStateException("updateSQL gave " + ddl.size() + " CREATE TABLE statements, expected " + days);
         }
-        Path psql = coordinator.binaries().bin("psql");
-        boolean withPsql = Files.isExecutable(psql);
+        Path psql = psql();
+        boolean withPsql = psql != null;
         Path script = dir.resolve("series.sql");
         Files.writeString(script, String.join("\n", ddl) + "\n");
         List<Long> series = new ArrayList<>();
@@ -451,9 +451,9 @@ public final class BenchmarkReport {
             expect(coordinator, db, "pg_inherits WHERE inhparent = 'days'::regclass", days, "after the plain DDL");
             Bench.exec(coordinator, db, "DROP TABLE days", parent);
         }
-        String baseline = withPsql ? "`psql -1 -f` of the same " + days + " statements"
-                : "the same " + days + " statements in one transaction over plain JDBC (the embedded binaries carry no"
-                        + " psql)";
+        String baseline = withPsql ? "`psql -1 -f` of the same " + days + " statements (" + psqlVersion(psql) + ")"
+                : "the same " + days + " statements in one transaction over plain JDBC (no psql in the embedded"
+                        + " binaries or on the PATH)";
         out.append("`createRangePartitions` of ").append(days).append(" daily partitions by a Liquibase `update`"
                 + " (CommandScope, in process: changelog parsing, validation, DATABASECHANGELOG included) against ")
                 .append(baseline).append(", the statements taken from `updateSQL`.\n\n");
@@ -461,6 +461,28 @@ public final class BenchmarkReport {
         out.append("| `createRangePartitions`, ").append(days).append(" days | ").append(Bench.stats(series)).append(" | ")
                 .append(Bench.ratio(Bench.median(plain), Bench.median(series))).append(" |\n");
         out.append("| ").append(baseline).append(" | ").append(Bench.stats(plain)).append(" | 1.00x |\n\n");
+    }
+
+    /** The embedded binaries' psql, else the first on the PATH (a client package's), else null. */
+    private Path psql() {
+        Path embedded = coordinator.binaries().bin("psql");
+        if (Files.isExecutable(embedded)) {
+            return embedded;
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "psql");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static String psqlVersion(Path psql) throws Exception {
+        Process p = new ProcessBuilder(psql.toString(), "--version").redirectErrorStream(true).start();
+        String version = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        p.waitFor(1, TimeUnit.MINUTES);
+        return version + " at " + psql;
     }
 
     private void psql(Path psql, String db, Path script) throws Exception {
