@@ -53,11 +53,19 @@ final class Recovery {
             List<NodeAddress> all = List.copyOf(new java.util.TreeMap<>(addresses).values());
             // Every node is asked at once: each connection costs an authentication round trip.
             List<Object> opened = executor.run(all, all.size(), address -> {
+                Connection connection = null;
                 try {
-                    Connection connection = connector.open(address);
+                    connection = connector.open(address);
                     connection.setAutoCommit(true);
                     return connection;
                 } catch (SQLException e) {
+                    if (connection != null) {
+                        try {
+                            connection.close();
+                        } catch (SQLException ignored) {
+                            // Closing only.
+                        }
+                    }
                     return Failures.describe(e);
                 }
             });
