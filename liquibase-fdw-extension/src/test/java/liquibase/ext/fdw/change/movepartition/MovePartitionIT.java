@@ -48,6 +48,20 @@ class MovePartitionIT {
             "      <column name='city' type='text'/>",
             "      <column name='temp' type='numeric'/>");
 
+    /** The changeset of the two servers and their user mappings, parameters filled by {@link #setUp}. */
+    private static final String SERVERS = String.join("\n",
+            "  <changeSet id='fdw' author='a'>",
+            "    <fdw:createExtension name='postgres_fdw'/>",
+            "    <fdw:createForeignServer serverName='a' host='127.0.0.1' port='${portA}' dbname='${dbA}'>",
+            "      <fdw:option name='batch_size' value='1000'/>",
+            "    </fdw:createForeignServer>",
+            "    <fdw:createUserMapping userName='CURRENT_USER' serverName='a' user='${user}' password='${passwordA}'/>",
+            "    <fdw:createForeignServer serverName='b' host='127.0.0.1' port='${portB}' dbname='${dbB}'>",
+            "      <fdw:option name='batch_size' value='1000'/>",
+            "    </fdw:createForeignServer>",
+            "    <fdw:createUserMapping userName='CURRENT_USER' serverName='b' user='${user}' password='${passwordB}'/>",
+            "  </changeSet>");
+
     static Stream<Arguments> majors() {
         return SharedNodes.testMajors().stream().flatMap(major -> Stream.of(Arguments.of(major, false),
                 Arguments.of(major, true)));
@@ -64,15 +78,7 @@ class MovePartitionIT {
                 TestDatabase shardB = TestDatabase.create(major, "shard_b");
                 TestDatabase coordinator = TestDatabase.create(major, "coordinator")) {
             List<String> opened = new CopyOnWriteArrayList<>();
-            NodeConnections nodes = server -> {
-                opened.add(server.get(NodeConnections.SERVER));
-                for (TestDatabase shard : List.of(shardA, shardB)) {
-                    if (server.get("port").equals(String.valueOf(shard.node().port())) && server.get("dbname").equals(shard.name())) {
-                        return shard.connect();
-                    }
-                }
-                return null;
-            };
+            NodeConnections nodes = nodes(opened, shardA, shardB);
             Runner moves = new Runner(new ChangelogRunner(dir, "moves.xml"), copy ? nodes : null);
             shardA.execute("CREATE SCHEMA box_a",
                     "CREATE TABLE box_a.t2017 (reading_date date NOT NULL, city text, temp numeric)",
@@ -82,17 +88,7 @@ class MovePartitionIT {
             shardB.execute("CREATE SCHEMA box_b");
             coordinator.execute("CREATE EXTENSION dblink");
             Files.writeString(dir.resolve("setup.xml"), HEADER + String.join("\n",
-                    "  <changeSet id='fdw' author='a'>",
-                    "    <fdw:createExtension name='postgres_fdw'/>",
-                    "    <fdw:createForeignServer serverName='a' host='127.0.0.1' port='${portA}' dbname='${dbA}'>",
-                    "      <fdw:option name='batch_size' value='1000'/>",
-                    "    </fdw:createForeignServer>",
-                    "    <fdw:createUserMapping userName='CURRENT_USER' serverName='a' user='${user}' password='${passwordA}'/>",
-                    "    <fdw:createForeignServer serverName='b' host='127.0.0.1' port='${portB}' dbname='${dbB}'>",
-                    "      <fdw:option name='batch_size' value='1000'/>",
-                    "    </fdw:createForeignServer>",
-                    "    <fdw:createUserMapping userName='CURRENT_USER' serverName='b' user='${user}' password='${passwordB}'/>",
-                    "  </changeSet>",
+                    SERVERS,
                     "  <changeSet id='tables' author='a'>",
                     "    <fdw:createPartitionedTable tableName='temps' partitionStrategy='RANGE' partitionKey='reading_date'>",
                     COLUMNS,
@@ -116,10 +112,7 @@ class MovePartitionIT {
                     "    <fdw:movePartition tableName='temps' partitionName='temps_2017' toLocal='true'/>",
                     "  </changeSet>",
                     "</databaseChangeLog>", ""));
-            new ChangelogRunner(dir, "setup.xml").parameter("portA", shardA.node().port())
-                    .parameter("portB", shardB.node().port()).parameter("dbA", shardA.name()).parameter("dbB", shardB.name())
-                    .parameter("user", shardA.node().username()).parameter("passwordA", shardA.node().password())
-                    .parameter("passwordB", shardB.node().password()).update(coordinator);
+            setUp(dir, coordinator, shardA, shardB);
             coordinator.execute("INSERT INTO temps SELECT date '2016-01-01' + (i % 366), 'town ' || (i % 5), -i"
                     + " FROM generate_series(1, 2000) i",
                     "INSERT INTO temps VALUES ('2016-02-02', 'London', 5), ('2016-02-02', 'London', 5), ('2021-01-01', 'Lima', 0)");
@@ -218,14 +211,7 @@ class MovePartitionIT {
         try (TestDatabase shardA = TestDatabase.create(major, "shard_a");
                 TestDatabase shardB = TestDatabase.create(major, "shard_b");
                 TestDatabase coordinator = TestDatabase.create(major, "coordinator")) {
-            NodeConnections nodes = server -> {
-                for (TestDatabase shard : List.of(shardA, shardB)) {
-                    if (server.get("port").equals(String.valueOf(shard.node().port())) && server.get("dbname").equals(shard.name())) {
-                        return shard.connect();
-                    }
-                }
-                return null;
-            };
+            NodeConnections nodes = nodes(new CopyOnWriteArrayList<>(), shardA, shardB);
             Runner moves = new Runner(new ChangelogRunner(dir, "moves.xml"), nodes);
             String columns = "(reading_date date NOT NULL, city text, temp numeric, spot point)";
             shardA.execute("CREATE SCHEMA box_a", "CREATE TABLE box_a.t2017 " + columns,
@@ -240,13 +226,7 @@ class MovePartitionIT {
                     "CREATE TRIGGER warm BEFORE INSERT ON box_b.t2018 FOR EACH ROW EXECUTE FUNCTION box_b.warm()");
             coordinator.execute("CREATE EXTENSION dblink");
             Files.writeString(dir.resolve("setup.xml"), HEADER + String.join("\n",
-                    "  <changeSet id='fdw' author='a'>",
-                    "    <fdw:createExtension name='postgres_fdw'/>",
-                    "    <fdw:createForeignServer serverName='a' host='127.0.0.1' port='${portA}' dbname='${dbA}'/>",
-                    "    <fdw:createUserMapping userName='CURRENT_USER' serverName='a' user='${user}' password='${passwordA}'/>",
-                    "    <fdw:createForeignServer serverName='b' host='127.0.0.1' port='${portB}' dbname='${dbB}'/>",
-                    "    <fdw:createUserMapping userName='CURRENT_USER' serverName='b' user='${user}' password='${passwordB}'/>",
-                    "  </changeSet>",
+                    SERVERS,
                     "  <changeSet id='tables' author='a'>",
                     "    <sql>CREATE TABLE temps " + columns + " PARTITION BY RANGE (reading_date)</sql>",
                     "    <fdw:createPartition tableName='temps_default' parentTableName='temps' isDefault='true'/>",
@@ -270,10 +250,7 @@ class MovePartitionIT {
                     "        toRemoteSchemaName='box_b' toRemoteTableName='t2018'/>",
                     "  </changeSet>",
                     "</databaseChangeLog>", ""));
-            new ChangelogRunner(dir, "setup.xml").parameter("portA", shardA.node().port())
-                    .parameter("portB", shardB.node().port()).parameter("dbA", shardA.name()).parameter("dbB", shardB.name())
-                    .parameter("user", shardA.node().username()).parameter("passwordA", shardA.node().password())
-                    .parameter("passwordB", shardB.node().password()).update(coordinator);
+            setUp(dir, coordinator, shardA, shardB);
             coordinator.execute("INSERT INTO temps SELECT date '2016-01-01' + (i % 366), 'town ' || (i % 5), -i, point(i, i)"
                     + " FROM generate_series(1, 2000) i",
                     "INSERT INTO temps VALUES ('2016-02-02', E'tab\\there', 1, NULL), ('2016-02-03', E'two\\nlines', 2, NULL),"
@@ -310,6 +287,27 @@ class MovePartitionIT {
             assertEquals("3001", shardA.scalar("SELECT count(*) FROM box_a.t2017"));
             assertEquals("0", shardB.scalar("SELECT count(*) FROM box_b.t2016"));
         }
+    }
+
+    /** Node connections as the engine offers them, to the shard a server points to; each server asked is noted. */
+    private static NodeConnections nodes(List<String> opened, TestDatabase... shards) {
+        return server -> {
+            opened.add(server.get(NodeConnections.SERVER));
+            for (TestDatabase shard : shards) {
+                if (server.get("port").equals(String.valueOf(shard.node().port())) && server.get("dbname").equals(shard.name())) {
+                    return shard.connect();
+                }
+            }
+            return null;
+        };
+    }
+
+    /** Runs setup.xml on the coordinator with the shards' addresses and credentials as changelog parameters. */
+    private static void setUp(Path dir, TestDatabase coordinator, TestDatabase shardA, TestDatabase shardB) throws Exception {
+        new ChangelogRunner(dir, "setup.xml").parameter("portA", shardA.node().port())
+                .parameter("portB", shardB.node().port()).parameter("dbA", shardA.name()).parameter("dbB", shardB.name())
+                .parameter("user", shardA.node().username()).parameter("passwordA", shardA.node().password())
+                .parameter("passwordB", shardB.node().password()).update(coordinator);
     }
 
     /** Runs the moves, with {@code nodes} in Liquibase's scope when given. */
