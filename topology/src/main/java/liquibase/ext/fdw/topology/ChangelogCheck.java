@@ -31,20 +31,15 @@ final class ChangelogCheck {
     Map<String, Integer> check(Collection<NodeSession> sessions, Map<String, Map<String, String>> parameters) {
         List<NodeSession> all = List.copyOf(sessions);
         // Each changelog is parsed on its own thread: parsing reads only files.
-        List<Object> parsed = executor.run(all, all.size(), session -> {
-            String node = session.node().name();
-            try {
-                return scopes.inNode(node, () -> parse(session, parameters.get(node)).getChangeSets().size());
-            } catch (Exception e) {
-                return "changelog " + session.node().changeLogFile() + " cannot be used: " + Failures.describe(e);
-            }
-        });
+        List<LevelExecutor.Attempt<Integer>> parsed = executor.attempt(all, all.size(), session -> scopes.inNode(
+                session.node().name(), () -> parse(session, parameters.get(session.node().name())).getChangeSets().size()));
         for (int i = 0; i < all.size(); i++) {
-            String node = all.get(i).node().name();
-            if (parsed.get(i) instanceof Integer size) {
-                sizes.put(node, size);
+            NodeSession session = all.get(i);
+            if (parsed.get(i).failure() == null) {
+                sizes.put(session.node().name(), parsed.get(i).value());
             } else {
-                problems.put(node, (String) parsed.get(i));
+                problems.put(session.node().name(), "changelog " + session.node().changeLogFile() + " cannot be used: "
+                        + Failures.describe(parsed.get(i).failure()));
             }
         }
         if (!problems.isEmpty()) {

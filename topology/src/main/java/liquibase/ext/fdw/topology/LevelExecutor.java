@@ -10,14 +10,39 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Runs the nodes of one dependency level at once, at most {@code parallelism} of them, on threads created inside the
- * caller's Liquibase scope (which they inherit). The pool lives only as long as the level.
+ * Runs work for several nodes at once (a dependency level, or connecting and parsing before a run), at most
+ * {@code parallelism} of them, on threads created inside the caller's Liquibase scope (which they inherit). The pool
+ * lives only as long as one call.
  */
 final class LevelExecutor {
     private final Redactor redactor;
 
     LevelExecutor(Redactor redactor) {
         this.redactor = redactor;
+    }
+
+    /** Work on one node that may fail. */
+    @FunctionalInterface
+    interface Attempted<N, R> {
+        R apply(N node) throws Exception;
+    }
+
+    /** What one node's work gave: its value, or the exception it failed with. */
+    record Attempt<R>(R value, Exception failure) {
+    }
+
+    /**
+     * {@code work} for each node, in the nodes' order, each node's failure kept beside the others' values instead of
+     * stopping the run (for work whose failures the caller reports together).
+     */
+    <N, R> List<Attempt<R>> attempt(List<N> nodes, int parallelism, Attempted<N, R> work) {
+        return run(nodes, parallelism, node -> {
+            try {
+                return new Attempt<>(work.apply(node), null);
+            } catch (Exception e) {
+                return new Attempt<>(null, e);
+            }
+        });
     }
 
     /** {@code work} for each node, in the nodes' order; a worker's unexpected exception stops the run. */

@@ -52,30 +52,21 @@ final class Recovery {
         try {
             List<NodeAddress> all = List.copyOf(new java.util.TreeMap<>(addresses).values());
             // Every node is asked at once: each connection costs an authentication round trip.
-            List<Object> opened = executor.run(all, all.size(), address -> {
-                Connection connection = null;
-                try {
-                    connection = connector.open(address);
-                    connection.setAutoCommit(true);
-                    return connection;
-                } catch (SQLException e) {
-                    if (connection != null) {
-                        try {
-                            connection.close();
-                        } catch (SQLException ignored) {
-                            // Closing only.
-                        }
-                    }
-                    return Failures.describe(e);
-                }
-            });
+            List<LevelExecutor.Attempt<Connection>> opened = executor.attempt(all, all.size(), this::open);
+            RuntimeException unexpected = null;
             for (int i = 0; i < all.size(); i++) {
                 lines.put(all.get(i).name(), new ArrayList<>());
-                if (opened.get(i) instanceof Connection connection) {
-                    connections.put(all.get(i).name(), connection);
-                } else {
-                    unreachable.put(all.get(i).name(), (String) opened.get(i));
+                if (opened.get(i).failure() == null) {
+                    connections.put(all.get(i).name(), opened.get(i).value());
+                } else if (opened.get(i).failure() instanceof SQLException e) {
+                    unreachable.put(all.get(i).name(), Failures.describe(e));
+                } else if (unexpected == null) {
+                    // Thrown once every opened connection is held, so that the finally below closes them all.
+                    unexpected = (RuntimeException) opened.get(i).failure();
                 }
+            }
+            if (unexpected != null) {
+                throw unexpected;
             }
             List<Prepared> found = new ArrayList<>();
             for (Map.Entry<String, Connection> entry : connections.entrySet()) {
@@ -145,6 +136,18 @@ final class Recovery {
             }
         }
         return results;
+    }
+
+    /** A connection in auto-commit mode, or the failure to open one (nothing left open). */
+    private Connection open(NodeAddress address) throws SQLException {
+        Connection connection = connector.open(address);
+        try {
+            connection.setAutoCommit(true);
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     /** commit, rollback, or "leave: why". */

@@ -143,20 +143,16 @@ public final class TopologyRunner {
 
     private Map<String, NodeSession> openAll(List<NodeDefinition> selected, int parallelism) {
         // Nodes are reached at once: each connection costs an authentication round trip.
-        List<Object> opened = executor.run(selected, parallelism, node -> {
-            try {
-                return NodeSession.open(node, addresses.get(node.name()), connector);
-            } catch (RuntimeException e) {
-                return e;
-            }
-        });
+        List<LevelExecutor.Attempt<NodeSession>> opened = executor.attempt(selected, parallelism,
+                node -> NodeSession.open(node, addresses.get(node.name()), connector));
         Map<String, NodeSession> sessions = new LinkedHashMap<>();
         RuntimeException failure = null;
         for (int i = 0; i < selected.size(); i++) {
-            if (opened.get(i) instanceof NodeSession session) {
-                sessions.put(selected.get(i).name(), session);
+            if (opened.get(i).failure() == null) {
+                sessions.put(selected.get(i).name(), opened.get(i).value());
             } else if (failure == null) {
-                failure = (RuntimeException) opened.get(i);
+                // NodeSession.open throws nothing checked.
+                failure = (RuntimeException) opened.get(i).failure();
             }
         }
         if (failure == null) {

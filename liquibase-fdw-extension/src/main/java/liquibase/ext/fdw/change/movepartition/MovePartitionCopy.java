@@ -76,12 +76,11 @@ public final class MovePartitionCopy {
             // Both ends are reached at once: each connection costs an authentication round trip.
             CompletableFuture<Connection> sourceOpened = open(nodes, coordinator, ends.sourceServer);
             CompletableFuture<Connection> targetOpened = open(nodes, coordinator, ends.targetServer);
-            try {
-                source = joined(sourceOpened);
-            } finally {
-                target = settled(targetOpened);
-            }
-            target = joined(targetOpened);
+            source = settled(sourceOpened);
+            target = settled(targetOpened);
+            // A failure to open one end is thrown once both are held, so that the finally below closes the other.
+            joined(sourceOpened);
+            joined(targetOpened);
             String missing = ends.sourceServer != null && source == null ? ends.sourceServer
                     : ends.targetServer != null && target == null ? ends.targetServer : null;
             if (missing != null) {
